@@ -1,0 +1,62 @@
+import type { Call } from '../../model/call.js';
+import type { Provider } from '../../model/provider.js';
+import type { ResolvedQuery } from '../../model/query.js';
+
+/** One HTTP GET a dialect asks the transport to make: a path under the origin and its search params. */
+export interface RequestPlan {
+  path: string;
+  /** In order; a key may repeat. */
+  searchParams: ReadonlyArray<readonly [string, string]>;
+}
+
+/**
+ * How a dialect answers a query: the requests to make (several are merged
+ * newest first, without duplicates) and the exact filter still to apply on the
+ * client, because the provider's own bounds are only as tight as its dialect allows.
+ */
+export interface ListPlan {
+  requests: readonly RequestPlan[];
+  filter: (call: Call) => boolean;
+}
+
+/** One page of a list response, read leniently. */
+export interface PageOf {
+  records: readonly unknown[];
+  /** The provider's link to the next page, verbatim, or null on the last page. */
+  nextPageUri: string | null;
+}
+
+/** A provider's error body, as sent (fields it left out are null). */
+export interface ProviderErrorBody {
+  code: number | null;
+  message: string | null;
+  moreInfo: string | null;
+}
+
+/**
+ * A provider's dialect of the Calls API: pure translation, no I/O.
+ * Adding a provider means writing one of these and registering it.
+ */
+export interface Dialect {
+  readonly provider: Provider;
+  /** Reads one raw record; `position` names it in errors when its sid cannot be read. */
+  toCall(raw: unknown, position?: string): Call;
+  /** Writes a Call as this dialect's raw record, with this dialect's documented types. */
+  fromCall(call: Call): Record<string, unknown>;
+  /** How much a raw record looks like this dialect (0 = not at all). */
+  detect(raw: Record<string, unknown>): number;
+  /** Path of the account's Calls list resource. */
+  callsPath(account: string): string;
+  /** Path of one call resource. */
+  callPath(account: string, sid: string): string;
+  /** Path prefix every link of this account must stay under. */
+  accountPath(account: string): string;
+  /** Checks a sid given to `get` and returns it as this provider spells it; throws BadQueryError. */
+  requestSid(sid: string): string;
+  /** Turns a resolved query into requests plus the exact client-side filter; throws UnsupportedQueryError. */
+  toListPlan(query: ResolvedQuery, account: string): ListPlan;
+  /** Reads a list page envelope. */
+  readPage(body: unknown): PageOf;
+  /** Reads an error body. */
+  readError(body: unknown): ProviderErrorBody;
+}

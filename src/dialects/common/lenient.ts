@@ -1,0 +1,70 @@
+import { MalformedRecordError } from '../../model/errors/malformed-record-error.js';
+import { decimalFromNumber, isDecimal } from '../../model/money.js';
+import { formatIso, parseProviderTime } from '../../model/time.js';
+
+/**
+ * Lenient readers for what providers send. Live responses drift from the docs:
+ * numbers arrive as strings and strings as numbers, fields go missing. Each
+ * reader coerces what is unambiguous, reads absent or empty as null, and throws
+ * {@link MalformedRecordError} (naming the record and the field) only when a
+ * value cannot be read at all.
+ */
+type Raw = Record<string, unknown>;
+
+function fail(record: string, field: string, reason: string, value: unknown): never {
+  throw new MalformedRecordError(record, field, reason, value);
+}
+
+/** A text field; numbers and booleans are written as text. */
+export function readText(raw: Raw, field: string, record: string): string | null {
+  const value = raw[field];
+  if (typeof value === 'string') return value;
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return fail(record, field, 'is not text', value);
+}
+
+/** An RFC 2822 time (ISO 8601 tolerated), as a canonical UTC ISO string. */
+export function readTime(raw: Raw, field: string, record: string): string | null {
+  const value = raw[field];
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string') return fail(record, field, 'is not a date string', value);
+  const ms = parseProviderTime(value);
+  if (Number.isNaN(ms)) return fail(record, field, `is not a valid RFC 2822 date: "${value}"`, value);
+  return formatIso(ms);
+}
+
+/** A whole number sent as a number or as digits. */
+export function readInteger(raw: Raw, field: string, record: string): number | null {
+  const value = raw[field];
+  if (value === undefined || value === null || value === '') return null;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+(?:\.0*)?\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n)) return fail(record, field, 'is not a whole number', value);
+  return n;
+}
+
+/** Any finite number, sent as a number or as a decimal string. */
+export function readNumber(raw: Raw, field: string, record: string): number | null {
+  const value = raw[field];
+  if (value === undefined || value === null || value === '') return null;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && isDecimal(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(n)) return fail(record, field, 'is not a number', value);
+  return n;
+}
+
+/** A decimal amount sent as a string or a number, returned as a decimal string with the digits sent. */
+export function readDecimal(raw: Raw, field: string, record: string): string | null {
+  const value = raw[field];
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'number' && Number.isFinite(value)) return decimalFromNumber(value);
+  if (typeof value === 'string' && isDecimal(value.trim())) return value.trim();
+  return fail(record, field, 'is not a decimal amount', value);
+}
+
+/** A map of names to URIs. */
+export function readUriMap(raw: Raw, field: string, record: string): Record<string, string> | null {
+  const value = raw[field];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) return fail(record, field, 'is not an object of URIs', value);
+  return value as Record<string, string>;
+}

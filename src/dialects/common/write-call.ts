@@ -1,0 +1,30 @@
+import type { Call } from '../../model/call.js';
+import { formatRfc2822, parseIsoInstant } from '../../model/time.js';
+
+/** Writes a canonical instant as RFC 2822, as both dialects send it. */
+export function writeTime(iso: string | null): string | null {
+  return iso === null ? null : formatRfc2822(parseIsoInstant(iso));
+}
+
+/**
+ * The record's URIs in the target dialect. A Call written in its own dialect keeps
+ * them verbatim; otherwise they are rebased onto the target's call path, since a
+ * link into the other provider's API would be meaningless there.
+ */
+export function rebaseUris(
+  call: Call,
+  ownDialect: boolean,
+  callPath: string,
+): { uri: string | null; subresourceUris: Record<string, string> | null } {
+  if (ownDialect) return { uri: call.uri, subresourceUris: call.subresourceUris };
+  const subs = call.subresourceUris;
+  const from = call.uri?.replace(/\.json$/, '');
+  let subresourceUris: Record<string, string> | null = null;
+  if (subs !== null) {
+    subresourceUris = {};
+    for (const [name, uri] of Object.entries(subs)) {
+      subresourceUris[name] = from !== undefined && uri.startsWith(`${from}/`) ? callPath + uri.slice(from.length) : uri;
+    }
+  }
+  return { uri: `${callPath}.json`, subresourceUris };
+}

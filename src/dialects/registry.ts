@@ -1,0 +1,72 @@
+import type { Call } from '../model/call.js';
+import { MalformedRecordError } from '../model/errors/malformed-record-error.js';
+import type { Provider } from '../model/provider.js';
+import type { Dialect } from './common/dialect.js';
+import { createSignalWireDialect } from './signalwire/signalwire-dialect.js';
+import { createTwilioDialect } from './twilio/twilio-dialect.js';
+
+/** Every registered dialect, by provider. A new provider is one more entry here. */
+export const DIALECTS: Readonly<Record<Provider, Dialect>> = {
+  twilio: createTwilioDialect(),
+  signalwire: createSignalWireDialect(),
+};
+
+const ALL = Object.values(DIALECTS);
+
+/**
+ * Tells which dialect a raw call record is written in, from its sid's shape and
+ * its fields' shapes. Returns null when the record does not say.
+ */
+export function detectDialect(raw: unknown): Provider | null {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
+  let best: Provider | null = null;
+  let bestScore = 0;
+  let tie = false;
+  for (const dialect of ALL) {
+    const score = dialect.detect(raw as Record<string, unknown>);
+    if (score > bestScore) {
+      best = dialect.provider;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore && score > 0) {
+      tie = true;
+    }
+  }
+  return tie ? null : best;
+}
+
+/** Options of {@link normalizeCall}. */
+export interface NormalizeOptions {
+  /** Read the record in this dialect instead of detecting it. */
+  dialect?: Provider;
+  /** How to name the record in errors when its sid cannot be read (`line 12`, `calls[3]`). */
+  position?: string;
+}
+
+/**
+ * Reads one raw call record of either provider into a canonical {@link Call},
+ * detecting its dialect unless one is given. Throws {@link MalformedRecordError}
+ * (naming the record and the field) when the record cannot be read.
+ */
+export function normalizeCall(raw: unknown, options: NormalizeOptions = {}): Call {
+  const provider = options.dialect ?? detectDialect(raw);
+  if (provider === null) {
+    throw new MalformedRecordError(
+      options.position ?? 'at an unknown position',
+      '(dialect)',
+      'does not look like a Twilio or a SignalWire call record; pass { dialect } to read it anyway',
+      raw,
+    );
+  }
+  return DIALECTS[provider].toCall(raw, options.position);
+}
+
+/**
+ * Writes a canonical Call as a raw record of the given dialect, with that
+ * dialect's documented types and vocabularies. In the Call's own dialect the
+ * record round-trips exactly; across dialects, see docs/dialects.md for what
+ * each side cannot carry.
+ */
+export function toDialect(call: Call, provider: Provider): Record<string, unknown> {
+  return DIALECTS[provider].fromCall(call);
+}

@@ -1,0 +1,32 @@
+import type { Dialect } from '../common/dialect.js';
+import { buildListPlan } from '../common/list-plan.js';
+import { readErrorBody, readListPage } from '../common/list-page.js';
+import { type ReadSpec, readCall } from '../common/read-call.js';
+import { SIGNALWIRE_KEYS, detectSignalWire, writeSignalWireCall } from './signalwire-record.js';
+import { signalWireQuery, signalWireSid } from './to-signalwire-query.js';
+
+const READ: ReadSpec = { provider: 'signalwire', chargeSign: 1, knownKeys: SIGNALWIRE_KEYS };
+
+const accountPath = (project: string) => `/api/laml/2010-04-01/Accounts/${project}`;
+const callPath = (project: string, sid: string) => `${accountPath(project)}/Calls/${sid}`;
+
+/**
+ * Creates SignalWire's Compatibility (LaML) dialect of the Calls API:
+ * `/api/laml/2010-04-01/Accounts/{project}/Calls`, UUID sids, positive numeric
+ * prices, RFC 2822 time filters, no `no-answer` status.
+ */
+export function createSignalWireDialect(): Dialect {
+  return {
+    provider: 'signalwire',
+    toCall: (raw, position) => readCall(raw, READ, position),
+    fromCall: (call) => writeSignalWireCall(call, callPath),
+    detect: detectSignalWire,
+    accountPath,
+    callsPath: (project) => `${accountPath(project)}/Calls`,
+    callPath,
+    requestSid: (sid) => signalWireSid('sid', sid),
+    toListPlan: (query, project) => buildListPlan(query, `${accountPath(project)}/Calls`, signalWireQuery),
+    readPage: readListPage,
+    readError: readErrorBody,
+  };
+}

@@ -1,0 +1,38 @@
+import { BadQueryError } from '../../model/errors/bad-query-error.js';
+import { isTwilioCallSid } from '../../model/sid.js';
+import type { Dialect } from '../common/dialect.js';
+import { buildListPlan } from '../common/list-plan.js';
+import { readErrorBody, readListPage } from '../common/list-page.js';
+import { type ReadSpec, readCall } from '../common/read-call.js';
+import { twilioQuery } from './to-twilio-query.js';
+import { TWILIO_KEYS, detectTwilio, writeTwilioCall } from './twilio-record.js';
+
+const READ: ReadSpec = { provider: 'twilio', chargeSign: -1, knownKeys: TWILIO_KEYS };
+
+const accountPath = (account: string) => `/2010-04-01/Accounts/${account}`;
+const callPath = (account: string, sid: string) => `${accountPath(account)}/Calls/${sid}`;
+
+/**
+ * Creates Twilio's dialect of the Calls API: `/2010-04-01/Accounts/{AC…}/Calls.json`,
+ * `CA…` sids, negative price strings, date-only GMT-day time filters.
+ */
+export function createTwilioDialect(): Dialect {
+  return {
+    provider: 'twilio',
+    toCall: (raw, position) => readCall(raw, READ, position),
+    fromCall: (call) => writeTwilioCall(call, callPath),
+    detect: detectTwilio,
+    accountPath,
+    callsPath: (account) => `${accountPath(account)}/Calls.json`,
+    callPath: (account, sid) => `${callPath(account, sid)}.json`,
+    requestSid(sid) {
+      if (!isTwilioCallSid(sid)) {
+        throw new BadQueryError('sid', `"${sid}" is not a Twilio call sid; Twilio call sids are CA followed by 32 hex digits`);
+      }
+      return sid;
+    },
+    toListPlan: (query, account) => buildListPlan(query, `${accountPath(account)}/Calls.json`, twilioQuery),
+    readPage: readListPage,
+    readError: readErrorBody,
+  };
+}

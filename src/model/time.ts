@@ -1,0 +1,115 @@
+/**
+ * Instants in the canonical model are UTC ISO 8601 strings with a `Z`
+ * (`2018-09-19T20:00:00Z`). Providers send RFC 2822; this module reads it
+ * without a general-purpose date library because it runs once per time field
+ * per record, the hot path of normalization.
+ */
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6,
+  jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+// RFC 822 named zones, in minutes east of UTC.
+const ZONES: Readonly<Record<string, number>> = {
+  gmt: 0, ut: 0, utc: 0, z: 0,
+  est: -300, edt: -240, cst: -360, cdt: -300,
+  mst: -420, mdt: -360, pst: -480, pdt: -420,
+};
+
+const RFC_2822 =
+  /^\s*(?:[A-Za-z]{2,9}\.?,?\s*)?(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s-]+(\d{2}|\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([+-])(\d{2}):?(\d{2})|([A-Za-z]{1,3}))?\s*$/;
+
+const ISO_8601 =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:([+-])(\d{2}):?(\d{2})|(Z))$/i;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * Builds epoch milliseconds from calendar parts, or NaN when the parts do not
+ * name a real instant (31 Sep, 24:00, 61 minutes, …): dates are never rolled over.
+ */
+function instantOf(
+  year: number, month: number, day: number,
+  hour: number, minute: number, second: number, offsetMinutes: number,
+): number {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
+}
+
+/**
+ * Parses an RFC 2822 date-time (`Wed, 19 Sep 2018 20:00:00 +0000`) leniently:
+ * `Sept` and other long month names, any day name, numeric zones with or without
+ * a colon, `GMT`/`UT`/`UTC`/`Z` and the RFC 822 US zones, a missing zone read as UTC
+ * (both providers document UTC), two-digit years per RFC 2822.
+ * Returns epoch milliseconds, or NaN when the text is not such a date or names
+ * an impossible one.
+ */
+export function parseRfc2822(text: string): number {
+  const m = RFC_2822.exec(text);
+  if (m === null) return Number.NaN;
+  const month = MONTHS[m[2]!.toLowerCase()];
+  if (month === undefined) return Number.NaN;
+  let year = Number(m[3]);
+  if (m[3]!.length === 2) year += year < 50 ? 2000 : 1900;
+  let offset = 0;
+  if (m[7] !== undefined) {
+    offset = Number(m[8]) * 60 + Number(m[9]);
+    if (m[7] === '-') offset = -offset;
+  } else if (m[10] !== undefined) {
+    const zone = ZONES[m[10].toLowerCase()];
+    if (zone === undefined) return Number.NaN;
+    offset = zone;
+  }
+  return instantOf(year, month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), offset);
+}
+
+/**
+ * Parses an ISO 8601 date-time that carries its zone (`2024-03-05T13:00:00Z`,
+ * `2024-03-05T14:00:00+01:00`). Fractions of a second are dropped.
+ * Returns epoch milliseconds, or NaN.
+ */
+export function parseIsoInstant(text: string): number {
+  const m = ISO_8601.exec(text);
+  if (m === null) return Number.NaN;
+  let offset = 0;
+  if (m[7] !== undefined) {
+    offset = Number(m[8]) * 60 + Number(m[9]);
+    if (m[7] === '-') offset = -offset;
+  }
+  return instantOf(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), offset);
+}
+
+/** Formats epoch milliseconds as the canonical `YYYY-MM-DDTHH:mm:ssZ`. */
+export function formatIso(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+}
+
+const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Formats epoch milliseconds as RFC 2822 in UTC, the way both providers write it: `Wed, 19 Sep 2018 20:00:00 +0000`. */
+export function formatRfc2822(ms: number): string {
+  const d = new Date(ms);
+  return (
+    `${DAY_NAMES[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()} ` +
+    `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`
+  );
+}
+
+/** Formats epoch milliseconds as the GMT calendar day `YYYY-MM-DD`. */
+export function formatGmtDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Reads a provider's time field: RFC 2822 first, ISO 8601 as drift. Returns epoch ms or NaN. */
+export function parseProviderTime(text: string): number {
+  const ms = parseRfc2822(text);
+  return Number.isNaN(ms) ? parseIsoInstant(text) : ms;
+}

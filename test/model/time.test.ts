@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { formatIso, formatRfc2822, parseIsoInstant, parseRfc2822 } from '../../src/model/time.js';
+
+const iso = (text: string) => formatIso(parseRfc2822(text));
+
+describe('parseRfc2822', () => {
+  it('reads the providers\' form', () => {
+    expect(iso('Fri, 18 Oct 2019 17:02:00 +0000')).toBe('2019-10-18T17:02:00Z');
+  });
+
+  it('reads Sept, long day names, GMT and numeric zones', () => {
+    expect(iso('Wed, 19 Sept 2018 20:00:00 +0000')).toBe('2018-09-19T20:00:00Z');
+    expect(iso('Thur, 20 Sept 2018 10:00:00 +0000')).toBe('2018-09-20T10:00:00Z');
+    expect(iso('Tue, 05 Mar 2024 08:00:00 GMT')).toBe('2024-03-05T08:00:00Z');
+    expect(iso('Tue, 05 Mar 2024 08:00:00 -0500')).toBe('2024-03-05T13:00:00Z');
+    expect(iso('Tue, 05 Mar 2024 08:00:00 +05:30')).toBe('2024-03-05T02:30:00Z');
+    expect(iso('5 Mar 2024 08:00 EST')).toBe('2024-03-05T13:00:00Z');
+  });
+
+  it('rejects impossible dates instead of rolling them over', () => {
+    expect(parseRfc2822('Mon, 31 Sep 2018 10:00:00 +0000')).toBeNaN();
+    expect(parseRfc2822('Thu, 29 Feb 2019 10:00:00 +0000')).toBeNaN();
+    expect(parseRfc2822('Thu, 01 Feb 2019 24:00:00 +0000')).toBeNaN();
+    expect(parseRfc2822('Thu, 01 Foo 2019 10:00:00 +0000')).toBeNaN();
+    expect(parseRfc2822('not a date')).toBeNaN();
+  });
+
+  it('accepts leap days', () => {
+    expect(iso('Thu, 29 Feb 2024 10:00:00 +0000')).toBe('2024-02-29T10:00:00Z');
+  });
+});
+
+describe('formatRfc2822', () => {
+  it('writes what it reads', () => {
+    const text = 'Fri, 18 Oct 2019 17:02:00 +0000';
+    expect(formatRfc2822(parseRfc2822(text))).toBe(text);
+  });
+});
+
+describe('parseIsoInstant', () => {
+  it('needs a zone and a real date', () => {
+    expect(formatIso(parseIsoInstant('2024-03-05T13:00:00Z'))).toBe('2024-03-05T13:00:00Z');
+    expect(formatIso(parseIsoInstant('2024-03-05T14:00:00+01:00'))).toBe('2024-03-05T13:00:00Z');
+    expect(parseIsoInstant('2024-03-05T13:00:00')).toBeNaN();
+    expect(parseIsoInstant('2024-02-30T13:00:00Z')).toBeNaN();
+  });
+});
