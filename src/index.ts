@@ -22,3 +22,16 @@ export { isTwilioCallSid, isUuid, twilioSidToUuid, uuidToTwilioSid } from './mod
 export { CALL_STATUSES, type CallStatus, isCallStatus } from './model/status.js';
 export type { Dialect, ListPlan, PageOf, ProviderErrorBody, RequestPlan } from './dialects/common/dialect.js';
 export { DIALECTS, type NormalizeOptions, detectDialect, normalizeCall, toDialect } from './dialects/registry.js';
+export { type CallClient, type CallsResource, type ListOptions, createCallClient } from './client/call-client.js';
+export type { CallClientOptions } from './client/config.js';
+export type { CallPage } from './client/list-calls.js';
+export type { RetryPolicy } from './client/retry-policy.js';
+export { AuthenticationError } from './client/errors/authentication-error.js';
+export { ConfigError } from './client/errors/config-error.js';
+export { MalformedResponseError } from './client/errors/malformed-response-error.js';
+export { NetworkError } from './client/errors/network-error.js';
+export { NotFoundError } from './client/errors/not-found-error.js';
+export { ProviderError } from './client/errors/provider-error.js';
+export { RateLimitedError } from './client/errors/rate-limited-error.js';
+export { RefusedLinkError } from './client/errors/refused-link-error.js';
+export { TimeoutError } from './client/errors/timeout-error.js';

@@ -49,8 +49,8 @@ export interface Dialect {
   callsPath(account: string): string;
   /** Path of one call resource. */
   callPath(account: string, sid: string): string;
-  /** Path prefix every link of this account must stay under. */
-  accountPath(account: string): string;
+  /** Path prefixes a next-page link of this account may point under (the first is the one callbridge requests). */
+  accountPaths(account: string): readonly string[];
   /** Checks a sid given to `get` and returns it as this provider spells it; throws BadQueryError. */
   requestSid(sid: string): string;
   /** Turns a resolved query into requests plus the exact client-side filter; throws UnsupportedQueryError. */

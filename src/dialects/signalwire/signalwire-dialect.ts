@@ -21,7 +21,8 @@ export function createSignalWireDialect(): Dialect {
     toCall: (raw, position) => readCall(raw, READ, position),
     fromCall: (call) => writeSignalWireCall(call, callPath),
     detect: detectSignalWire,
-    accountPath,
+    // The official compatibility SDK requests the same resources without `/api/laml`.
+    accountPaths: (project) => [accountPath(project), `/2010-04-01/Accounts/${project}`],
     callsPath: (project) => `${accountPath(project)}/Calls`,
     callPath,
     requestSid: (sid) => signalWireSid('sid', sid),

@@ -22,7 +22,7 @@ export function createTwilioDialect(): Dialect {
     toCall: (raw, position) => readCall(raw, READ, position),
     fromCall: (call) => writeTwilioCall(call, callPath),
     detect: detectTwilio,
-    accountPath,
+    accountPaths: (account) => [accountPath(account)],
     callsPath: (account) => `${accountPath(account)}/Calls.json`,
     callPath: (account, sid) => `${callPath(account, sid)}.json`,
     requestSid(sid) {

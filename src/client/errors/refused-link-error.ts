@@ -1,0 +1,15 @@
+import { CallbridgeError } from '../../model/errors/callbridge-error.js';
+
+/**
+ * A next-page link pointed somewhere the credentials must not go (another
+ * host, another scheme or port, or outside the account's path). Nothing was sent to it.
+ */
+export class RefusedLinkError extends CallbridgeError {
+  override name = 'RefusedLinkError';
+  readonly link: string;
+
+  constructor(link: string, reason: string) {
+    super(`refused next-page link ${JSON.stringify(link)}: ${reason}; the credentials were not sent`);
+    this.link = link;
+  }
+}

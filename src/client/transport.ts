@@ -1,0 +1,124 @@
+import ky from 'ky';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Dialect, ProviderErrorBody } from '../dialects/common/dialect.js';
+import type { ResolvedConfig } from './config.js';
+import { AuthenticationError } from './errors/authentication-error.js';
+import { MalformedResponseError } from './errors/malformed-response-error.js';
+import { NetworkError } from './errors/network-error.js';
+import { NotFoundError } from './errors/not-found-error.js';
+import { ProviderError, type ProviderErrorDetails } from './errors/provider-error.js';
+import { RateLimitedError } from './errors/rate-limited-error.js';
+import { TimeoutError } from './errors/timeout-error.js';
+import { RETRIED_STATUSES, backoffMs, retryAfterMs } from './retry-policy.js';
+
+/** Sends GETs with the account's credentials and reads JSON, retrying what is worth retrying. */
+export interface Transport {
+  /** GETs a URL on the configured origin and returns its parsed JSON body. */
+  getJson(url: URL): Promise<unknown>;
+}
+
+/** The largest body read into memory; a larger one is refused rather than buffered. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+class BodyTooLarge extends Error {}
+
+async function readBody(response: Response): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_BODY_BYTES) throw new BodyTooLarge();
+  if (response.body === null) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** The system's reason for a failed connection, without the request (which holds the Authorization header). */
+function networkReason(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  if (typeof cause?.message === 'string') return cause.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function providerError(details: ProviderErrorDetails, retryAfter: number | null): ProviderError {
+  if (details.status === 401 || details.status === 403) return new AuthenticationError(details);
+  if (details.status === 404) return new NotFoundError(details);
+  if (details.status === 429) return new RateLimitedError(details, retryAfter === null ? null : retryAfter / 1000);
+  return new ProviderError(details);
+}
+
+/**
+ * Creates the transport shared by every dialect. The dialect is used only to
+ * read error bodies; the Authorization header lives in this closure and in no
+ * error, message or cause.
+ */
+export function createTransport(config: ResolvedConfig, dialect: Dialect): Transport {
+  const authorization = `Basic ${Buffer.from(`${config.username}:${config.password.reveal()}`).toString('base64')}`;
+  const http = ky.create({
+    retry: 0,
+    timeout: false,
+    throwHttpErrors: false,
+    headers: { authorization, accept: 'application/json', 'user-agent': 'callbridge' },
+    ...(config.fetch === undefined ? {} : { fetch: config.fetch }),
+  });
+  const { retry } = config;
+
+  return {
+    async getJson(url) {
+      const shown = url.pathname + url.search;
+      for (let attempt = 1; ; attempt++) {
+        const canRetry = attempt <= retry.limit;
+        const signal = AbortSignal.timeout(config.timeout);
+        let status: number;
+        let text: string;
+        let retryAfter: number | null;
+        try {
+          const response = await http.get(url, { signal });
+          status = response.status;
+          retryAfter = retryAfterMs(response.headers.get('retry-after'));
+          text = await readBody(response);
+        } catch (error) {
+          if (signal.aborted) throw new TimeoutError(shown, config.timeout);
+          if (error instanceof BodyTooLarge) {
+            throw new MalformedResponseError(shown, attempt, `the body is larger than ${MAX_BODY_BYTES} bytes`);
+          }
+          if (!canRetry) throw new NetworkError(shown, attempt, networkReason(error));
+          await sleep(backoffMs(attempt - 1, retry));
+          continue;
+        }
+        const body = parseJson(text);
+        if (status >= 200 && status < 300) {
+          if (body.ok) return body.value;
+          // A cut-off body is worth another try; an HTML page will fail the same way each time.
+          if (!canRetry) throw new MalformedResponseError(shown, attempt, `the body is not JSON (starts ${JSON.stringify(text.slice(0, 60))})`);
+          await sleep(backoffMs(attempt - 1, retry));
+          continue;
+        }
+        if (canRetry && RETRIED_STATUSES.has(status)) {
+          const wait = retryAfter ?? backoffMs(attempt - 1, retry);
+          if (wait <= retry.maxRetryAfter) {
+            await sleep(wait);
+            continue;
+          }
+        }
+        const said: ProviderErrorBody = body.ok ? dialect.readError(body.value) : { code: null, message: null, moreInfo: null };
+        throw providerError(
+          { provider: dialect.provider, status, code: said.code, providerMessage: said.message, moreInfo: said.moreInfo, url: shown, attempts: attempt },
+          retryAfter,
+        );
+      }
+    },
+  };
+}
