@@ -1,0 +1,74 @@
+import { createWriteStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { normalizeCall } from '../../dialects/registry.js';
+import { CallbridgeError } from '../../model/errors/callbridge-error.js';
+import { isProvider } from '../../model/provider.js';
+import { type Unreadable, readRecords } from '../input/read-records.js';
+import { type Io, Output } from '../io.js';
+import { RecordWriter, recordDialect, recordFormat } from '../output/records.js';
+import { UsageError } from '../usage-error.js';
+
+export const NORMALIZE_HELP = `Usage:
+  callbridge normalize <file…|-> [--output ndjson|csv] [--dialect canonical|twilio|signalwire]
+                       [--rejects FILE] [--assume twilio|signalwire]
+
+Reads call records of either provider (list pages, JSON arrays, NDJSON, single
+records, mixed), detects each record's dialect, and writes them in one form to
+stdout. Records that cannot be read go to the rejects output (FILE as NDJSON, or
+stderr) with file, line and reason; the summary on stderr counts them.
+`;
+
+/** `callbridge normalize`. */
+export async function normalizeCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { output: { type: 'string' }, dialect: { type: 'string' }, rejects: { type: 'string' }, assume: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length === 0) throw new UsageError('normalize needs at least one file, or - for stdin');
+  if (values.assume !== undefined && !isProvider(values.assume)) throw new UsageError(`--assume must be twilio or signalwire, not "${values.assume}"`);
+  const format = recordFormat(values.output, ['ndjson', 'csv'], 'ndjson');
+  const out = new Output(io.stdout);
+  const writer = new RecordWriter(format as 'ndjson' | 'csv', recordDialect(values.dialect), out.write);
+  const rejectsFile = values.rejects === undefined ? null : createWriteStream(values.rejects);
+  const rejects = new Output(rejectsFile ?? io.stderr);
+  const byDialect: Record<string, number> = {};
+  let rejected = 0;
+  const reject = (where: Unreadable) => {
+    rejected++;
+    const record = where.record === undefined ? '' : ` ${where.record}`;
+    rejects.write(rejectsFile === null ? `${where.file}:${where.line}${record}: ${where.reason}\n` : `${JSON.stringify(where)}\n`);
+  };
+
+  for (const file of positionals) {
+    for await (const item of readRecords(file, io.stdin)) {
+      if ('reason' in item) {
+        reject(item);
+        continue;
+      }
+      try {
+        const call = normalizeCall(item.raw, { position: item.position, ...(values.assume && { dialect: values.assume }) });
+        byDialect[call.provider] = (byDialect[call.provider] ?? 0) + 1;
+        writer.add(call);
+      } catch (error) {
+        if (!(error instanceof CallbridgeError)) throw error;
+        const record = item.position.slice(`${item.file}:${item.line}`.length).trim();
+        reject({ file: item.file, line: item.line, ...(record !== '' && { record }), reason: error.message });
+      }
+      await out.flushIfFull();
+      await rejects.flushIfFull();
+    }
+  }
+  writer.end();
+  await out.flush();
+  await rejects.flush();
+  if (rejectsFile !== null) await new Promise((resolve) => rejectsFile.end(resolve));
+  const counts = Object.entries(byDialect).map(([p, n]) => `${p} ${n}`).join(', ');
+  io.stderr.write(
+    `normalize: ${writer.count} records written${counts === '' ? '' : ` (${counts})`}, ${rejected} rejected` +
+      `${rejected > 0 ? (values.rejects === undefined ? ' (listed above)' : ` (see ${values.rejects})`) : ''}\n`,
+  );
+  return 0;
+}
+

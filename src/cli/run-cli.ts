@@ -1,0 +1,77 @@
+import { CallbridgeError } from '../model/errors/callbridge-error.js';
+import { BadQueryError } from '../model/errors/bad-query-error.js';
+import { UnsupportedQueryError } from '../model/errors/unsupported-query-error.js';
+import { ConfigError } from '../client/errors/config-error.js';
+import { CALLS_HELP, callsCommand } from './commands/calls.js';
+import { EXPORT_HELP, exportCommand } from './commands/export.js';
+import { NORMALIZE_HELP, normalizeCommand } from './commands/normalize.js';
+import type { Io } from './io.js';
+import { UsageError } from './usage-error.js';
+
+const HELP = `callbridge — voice-call data and code portable between Twilio and SignalWire
+
+Usage:
+  callbridge calls list [filters]     list calls of the configured account
+  callbridge calls get <sid>          one call
+  callbridge normalize <file…|->      mixed raw records of both providers to one canonical dataset
+  callbridge export --out FILE        a long, resumable read to NDJSON or CSV
+  callbridge emulator [options]       a local server speaking both dialects
+  callbridge demo                     the same query on both dialects, side by side
+
+Options for every command: --help, --debug (stack traces on errors).
+Configuration comes from the environment: CALLBRIDGE_PROVIDER, TWILIO_ACCOUNT_SID,
+TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET), SIGNALWIRE_PROJECT_ID,
+SIGNALWIRE_API_TOKEN, SIGNALWIRE_SPACE_URL, CALLBRIDGE_BASE_URL.
+Exit codes: 0 success, 1 provider or runtime failure, 2 usage error.
+`;
+
+type Command = { help: string; run: (args: string[], io: Io) => Promise<number> };
+
+const COMMANDS: Record<string, Command> = {
+  calls: { help: CALLS_HELP, run: callsCommand },
+  normalize: { help: NORMALIZE_HELP, run: normalizeCommand },
+  export: { help: EXPORT_HELP, run: exportCommand },
+};
+
+/** Errors that mean the command line (or its configuration) was wrong, rather than the run. */
+function isUsage(error: unknown): boolean {
+  return (
+    error instanceof UsageError ||
+    error instanceof BadQueryError ||
+    error instanceof UnsupportedQueryError ||
+    error instanceof ConfigError ||
+    (error as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
+    (error as { code?: unknown }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ||
+    (error as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+  );
+}
+
+/** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const debug = argv.includes('--debug');
+  const args = argv.filter((a) => a !== '--debug');
+  const [name, ...rest] = args;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    io.stderr.write(`callbridge: unknown command "${name}"; run callbridge --help\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    const usage = isUsage(error);
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`callbridge ${name}: ${message}${usage ? ` (see callbridge ${name} --help)` : ''}\n`);
+    if (debug && error instanceof Error && error.stack !== undefined) io.stderr.write(`${error.stack}\n`);
+    if (!usage && !(error instanceof CallbridgeError) && !debug) io.stderr.write('(run with --debug for details)\n');
+    return usage ? 2 : 1;
+  }
+}

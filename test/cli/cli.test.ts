@@ -1,0 +1,166 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toDialect } from '../../src/dialects/registry.js';
+import type { Provider } from '../../src/model/provider.js';
+import type { CallStatus } from '../../src/model/status.js';
+import { ACCOUNTS } from '../support/accounts.js';
+import { makeCall, sidOf } from '../support/calls.js';
+import { startFakeProvider } from '../support/fake-provider.js';
+import type { TestServer } from '../support/http-server.js';
+import { runCli, spawnCli } from '../support/run-cli.js';
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+function envFor(provider: Provider, origin: string): Record<string, string> {
+  const { account, token } = ACCOUNTS[provider];
+  return provider === 'twilio'
+    ? { CALLBRIDGE_BASE_URL: origin, TWILIO_ACCOUNT_SID: account, TWILIO_AUTH_TOKEN: token }
+    : { CALLBRIDGE_BASE_URL: origin, SIGNALWIRE_PROJECT_ID: account, SIGNALWIRE_API_TOKEN: token };
+}
+
+const STATUSES: CallStatus[] = ['completed', 'busy', 'failed'];
+const callsOf = (provider: Provider, n: number) =>
+  Array.from({ length: n }, (_, i) => makeCall(provider, i, ACCOUNTS[provider].account, STATUSES[i % 3]));
+
+describe('callbridge CLI', () => {
+  it('prints help, and exits 2 with one line for usage errors', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('callbridge calls list');
+    const unknown = await runCli(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    const badFlag = await runCli(['calls', 'list', '--nope']);
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr.trim().split('\n')).toHaveLength(1);
+    const noConfig = await runCli(['calls', 'list']);
+    expect(noConfig.code).toBe(2);
+    expect(noConfig.stderr).toContain('TWILIO_ACCOUNT_SID');
+    const badStatus = await runCli(['calls', 'list', '--status', 'nope'], envFor('twilio', 'http://127.0.0.1:9'));
+    expect(badStatus.code).toBe(2);
+    expect(badStatus.stderr).toMatch(/^callbridge calls: status/);
+  });
+
+  describe.each<Provider>(['twilio', 'signalwire'])('on %s', (provider) => {
+    it('lists with filters as NDJSON, JSON and quoted CSV, and gets one call', async () => {
+      const calls = callsOf(provider, 12);
+      calls[0]!.callerName = 'Doe, "Jane"\nII';
+      const server = await startFakeProvider(provider, calls);
+      servers.push(server);
+      const env = envFor(provider, server.origin);
+      const ndjson = await runCli(['calls', 'list', '--status', 'busy', '--status', 'completed', '--page-size', '2', '--output', 'ndjson'], env);
+      expect(ndjson.code).toBe(0);
+      const lines = ndjson.stdout.trim().split('\n').map((l) => JSON.parse(l) as { sid: string; status: string });
+      expect(lines.map((l) => l.sid)).toEqual([...calls].reverse().filter((c) => c.status !== 'failed').map((c) => c.sid));
+
+      const other: Provider = provider === 'twilio' ? 'signalwire' : 'twilio';
+      const json = await runCli(['calls', 'list', '--limit', '3', '--output', 'json', '--dialect', other], env);
+      const records = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
+      expect(records).toHaveLength(3);
+      expect(records[0]).toEqual(toDialect([...calls].reverse()[0]!, other));
+
+      const csv = await runCli(['calls', 'list', '--output', 'csv'], env);
+      expect(csv.code).toBe(0);
+      expect(csv.stdout).not.toContain('[object Object]');
+      expect(csv.stdout).toContain('"Doe, ""Jane""\nII"');
+      expect(csv.stdout.split('\n')[0]).toMatch(/^provider,sid,/);
+
+      const get = await runCli(['calls', 'get', sidOf(provider, 3)], env);
+      expect(get.code).toBe(0);
+      expect(JSON.parse(get.stdout)).toMatchObject({ sid: sidOf(provider, 3), provider });
+      const missing = await runCli(['calls', 'get', sidOf(provider, 99)], env);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain('404');
+      for (const r of [ndjson, json, csv, get, missing]) expect(r.stdout + r.stderr).not.toContain(ACCOUNTS[provider].token);
+    });
+  });
+
+  it('never prints the token, even with --debug', async () => {
+    const server = await startFakeProvider('twilio', [], (req, res) => {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ code: 20003, message: 'Authenticate' }));
+      return true;
+    });
+    servers.push(server);
+    const result = await runCli(['calls', 'list', '--debug'], envFor('twilio', server.origin));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('AuthenticationError');
+    expect(result.stderr + result.stdout).not.toContain(ACCOUNTS.twilio.token);
+    expect(result.stderr + result.stdout).not.toContain(Buffer.from(`${ACCOUNTS.twilio.account}:${ACCOUNTS.twilio.token}`).toString('base64'));
+  });
+});
+
+describe('callbridge normalize', () => {
+  it('reads mixed pages, arrays and NDJSON of both dialects, and rejects bad lines with file, line and reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callbridge-normalize-'));
+    const tw = callsOf('twilio', 4).map((c) => toDialect(c, 'twilio'));
+    const sw = callsOf('signalwire', 4).map((c) => toDialect(c, 'signalwire'));
+    const ndjson = join(dir, 'mixed.ndjson');
+    writeFileSync(ndjson, [
+      JSON.stringify(tw[0]),
+      JSON.stringify(sw[0]),
+      'this is not json',
+      JSON.stringify(tw[1]).slice(0, 80),
+      JSON.stringify({ calls: [tw[2], sw[1]], next_page_uri: null }),
+      JSON.stringify({ ...sw[2], start_time: 'Mon, 31 Sep 2018 10:00:00 +0000' }),
+      '',
+    ].join('\n'));
+    const pretty = join(dir, 'page.json');
+    writeFileSync(pretty, JSON.stringify({ calls: [sw[3], tw[3]], page: 0 }, null, 2));
+    const array = join(dir, 'array.json');
+    writeFileSync(array, JSON.stringify([tw[1], sw[2]], null, 1));
+    const rejects = join(dir, 'rejects.ndjson');
+
+    const result = await runCli(['normalize', ndjson, pretty, '-', '--rejects', rejects], {}, readFileSync(array, 'utf8'));
+    expect(result.code).toBe(0);
+    const out = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { provider: string; sid: string });
+    expect(out).toHaveLength(8);
+    expect(out.filter((c) => c.provider === 'twilio')).toHaveLength(4);
+    expect(result.stderr).toContain('8 records written (twilio 4, signalwire 4), 3 rejected');
+    const bad = readFileSync(rejects, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { file: string; line: number; reason: string });
+    expect(bad.map((b) => [b.file, b.line])).toEqual([[ndjson, 3], [ndjson, 4], [ndjson, 6]]);
+    expect(bad[2]!.reason).toContain('start_time');
+  });
+});
+
+describe('callbridge export', () => {
+  it('resumes after SIGKILL with every call exactly once', async () => {
+    const calls = callsOf('signalwire', 60);
+    let slow = true;
+    const server = await startFakeProvider('signalwire', calls, (req, res, url, n) => {
+      if (slow && n > 2) {
+        // Hold every page after the second, so the kill lands mid-export.
+        return true;
+      }
+      return false;
+    });
+    servers.push(server);
+    const env = envFor('signalwire', server.origin);
+    const dir = mkdtempSync(join(tmpdir(), 'callbridge-export-'));
+    const out = join(dir, 'calls.ndjson');
+    const args = ['export', '--out', out, '--page-size', '10', '--status', 'busy', '--status', 'completed', '--timeout', '60000'];
+    const first = spawnCli(args, env);
+    const deadline = Date.now() + 10_000;
+    while (server.requests.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    first.child.kill('SIGKILL');
+    const killed = await first.done;
+    expect(killed.signal).toBe('SIGKILL');
+    const checkpoint = JSON.parse(readFileSync(`${out}.checkpoint`, 'utf8')) as { records: number; done: boolean };
+    expect(checkpoint.done).toBe(false);
+    expect(checkpoint.records).toBeGreaterThan(0);
+
+    slow = false;
+    const second = await runCli(args, env);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain('resumed after');
+    const sids = readFileSync(out, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { sid: string }).sid);
+    const expected = [...calls].reverse().filter((c) => c.status !== 'failed').map((c) => c.sid);
+    expect(sids).toEqual(expected);
+    const again = await runCli(args, env);
+    expect(again.stderr).toContain('already complete');
+  });
+});
