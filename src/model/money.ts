@@ -27,9 +27,24 @@ export function canonicalDecimal(text: string): string {
   return text[0] === '-' && /[1-9]/.test(unsigned) ? text : unsigned;
 }
 
-/** Writes a JSON number as a plain decimal string (no exponent), exactly as JavaScript prints it. */
+/**
+ * Writes a finite JSON number as a plain decimal string (no exponent) with
+ * exactly the digits JavaScript prints for it: `1.5e-7` is `"0.00000015"`,
+ * `1e21` is `"1000000000000000000000"`.
+ */
 export function decimalFromNumber(value: number): string {
   const text = String(value);
-  if (!text.includes('e')) return text;
-  return value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+  const e = text.indexOf('e');
+  if (e === -1) return text;
+  // Move the point of the shortest digits JavaScript chose; toFixed would round
+  // them to a fixed number of places and still print an exponent from 1e21 up.
+  const sign = text[0] === '-' ? '-' : '';
+  const mantissa = text.slice(sign.length, e);
+  const exponent = Number(text.slice(e + 1));
+  const point = mantissa.indexOf('.');
+  const digits = point === -1 ? mantissa : mantissa.slice(0, point) + mantissa.slice(point + 1);
+  const at = (point === -1 ? mantissa.length : point) + exponent;
+  if (at <= 0) return `${sign}0.${'0'.repeat(-at)}${digits}`;
+  if (at >= digits.length) return sign + digits + '0'.repeat(at - digits.length);
+  return `${sign}${digits.slice(0, at)}.${digits.slice(at)}`;
 }

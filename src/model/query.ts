@@ -88,7 +88,13 @@ const QuerySchema = v.strictObject({
   to: v.optional(NonEmpty),
   from: v.optional(NonEmpty),
   parentCallSid: v.optional(NonEmpty),
-  status: v.optional(v.union([Status, v.array(Status)], `must be one of ${CALL_STATUSES.join(', ')}, or an array of them`)),
+  status: v.optional(
+    v.union(
+      // An empty list would silently mean "any status": refuse it, leaving `status` out says that.
+      [Status, v.pipe(v.array(Status), v.nonEmpty('must name at least one status; leave it out for any status'))],
+      `must be one of ${CALL_STATUSES.join(', ')}, or a non-empty array of them`,
+    ),
+  ),
   startedAt: v.optional(Range),
   startedOn: v.optional(v.strictObject({ date: v.string(), timeZone: v.optional(v.string()) })),
   endedAt: v.optional(Range),

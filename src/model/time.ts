@@ -21,7 +21,7 @@ const RFC_2822 =
   /^\s*(?:[A-Za-z]{2,9}\.?,?\s*)?(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s-]+(\d{2}|\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([+-])(\d{2}):?(\d{2})|([A-Za-z]{1,3}))?\s*$/;
 
 const ISO_8601 =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:([+-])(\d{2}):?(\d{2})|(Z))$/i;
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(?:([+-])(\d{2}):?(\d{2})|(Z))$/i;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
@@ -72,18 +72,21 @@ export function parseRfc2822(text: string): number {
 
 /**
  * Parses an ISO 8601 date-time that carries its zone (`2024-03-05T13:00:00Z`,
- * `2024-03-05T14:00:00+01:00`). Fractions of a second are dropped.
+ * `2024-03-05T14:00:00.250+01:00`). Fractions of a second are kept to the
+ * millisecond, the precision of a `Date`, so a query bound typed as text means
+ * the same instant as the same bound given as a `Date`.
  * Returns epoch milliseconds, or NaN.
  */
 export function parseIsoInstant(text: string): number {
   const m = ISO_8601.exec(text);
   if (m === null) return Number.NaN;
   let offset = 0;
-  if (m[7] !== undefined) {
-    offset = Number(m[8]) * 60 + Number(m[9]);
-    if (m[7] === '-') offset = -offset;
+  if (m[8] !== undefined) {
+    offset = Number(m[9]) * 60 + Number(m[10]);
+    if (m[8] === '-') offset = -offset;
   }
-  return instantOf(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), offset);
+  const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
+  return instantOf(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), offset) + ms;
 }
 
 /** Formats epoch milliseconds as the canonical `YYYY-MM-DDTHH:mm:ssZ`. */

@@ -44,4 +44,12 @@ describe('parseIsoInstant', () => {
     expect(parseIsoInstant('2024-03-05T13:00:00')).toBeNaN();
     expect(parseIsoInstant('2024-02-30T13:00:00Z')).toBeNaN();
   });
+
+  it('keeps fractions of a second to the millisecond', () => {
+    expect(parseIsoInstant('2024-03-05T13:00:00.250Z')).toBe(Date.UTC(2024, 2, 5, 13, 0, 0, 250));
+    expect(parseIsoInstant('2024-03-05T14:00:00.5+01:00')).toBe(Date.UTC(2024, 2, 5, 13, 0, 0, 500));
+    expect(parseIsoInstant('2024-03-05T13:00:00.123456Z')).toBe(Date.UTC(2024, 2, 5, 13, 0, 0, 123));
+    // Canonical instants stay whole seconds.
+    expect(formatIso(parseIsoInstant('2024-03-05T13:00:00.999Z'))).toBe('2024-03-05T13:00:00Z');
+  });
 });

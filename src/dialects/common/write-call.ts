@@ -28,3 +28,16 @@ export function rebaseUris(
   }
   return { uri: `${callPath}.json`, subresourceUris };
 }
+
+/**
+ * Adds a Call's undocumented fields to a record written in a dialect. A key the
+ * dialect documents keeps the value just written: an `extra` key read from the
+ * other dialect (a Twilio record's stray `audio_in_mos: "4.1"`) must not replace
+ * a value written with this dialect's documented type.
+ */
+export function withExtra(record: Record<string, unknown>, extra: Record<string, unknown>): Record<string, unknown> {
+  for (const key in extra) {
+    if (!Object.hasOwn(record, key)) record[key] = extra[key];
+  }
+  return record;
+}

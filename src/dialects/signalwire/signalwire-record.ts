@@ -1,6 +1,6 @@
 import type { Call } from '../../model/call.js';
 import { isUuidShaped, twilioSidToUuid } from '../../model/sid.js';
-import { rebaseUris, writeTime } from '../common/write-call.js';
+import { rebaseUris, withExtra, writeTime } from '../common/write-call.js';
 import { mapSignalWireAnsweredBy, mapSignalWireDirection, mapSignalWireStatus } from './map-signalwire-status.js';
 
 /** Every key of SignalWire's documented call record. */
@@ -39,7 +39,7 @@ export function writeSignalWireCall(call: Call, callPath: (account: string, sid:
   const callSid = sid(call.sid, own)!;
   const accountSid = sid(call.accountSid, own);
   const { uri, subresourceUris } = rebaseUris(call, own, callPath(accountSid ?? '', callSid));
-  return {
+  return withExtra({
     account_sid: accountSid,
     annotation: call.annotation,
     answered_by: own ? call.answeredByDetail : mapSignalWireAnsweredBy(call),
@@ -75,6 +75,5 @@ export function writeSignalWireCall(call: Call, callPath: (account: string, sid:
     audio_out_jitter_min: call.audioOutJitterMin,
     audio_out_jitter_max: call.audioOutJitterMax,
     audio_out_lost: call.audioOutLost,
-    ...call.extra,
-  };
+  }, call.extra);
 }

@@ -10,7 +10,9 @@ const DAY = 86_400_000;
 /**
  * Twilio filters times by whole GMT days (`StartTime>=YYYY-MM-DD`, `StartTime<=YYYY-MM-DD`).
  * Bounds are widened to days that hold the whole interval whichever way Twilio
- * reads a day's edge; the exact interval is applied on the client.
+ * reads a day's edge: `>` as "on or after the day" or as "after the whole day",
+ * `<` as "on or before the day" or as "before the day begins". The exact
+ * interval is applied on the client.
  */
 export const twilioQuery: QueryDialect = {
   status: mapTwilioStatus,
@@ -20,8 +22,8 @@ export const twilioQuery: QueryDialect = {
   },
   bounds(interval: Interval) {
     return {
-      // A second earlier: a start exactly at midnight stays inside even if Twilio's ">" were strict.
-      after: interval.start === null ? null : formatGmtDay(interval.start - 1000),
+      // The day before the start's day: covers the start's whole day even if ">" means "after that day".
+      after: interval.start === null ? null : formatGmtDay(interval.start - DAY),
       // The day after the end's day: covers the end's whole day under either reading of "<".
       before: interval.end === null ? null : formatGmtDay(interval.end + DAY),
     };

@@ -1,7 +1,7 @@
 import type { Call } from '../../model/call.js';
 import { negateDecimal } from '../../model/money.js';
 import { isTwilioCallSid, isUuidShaped, uuidToTwilioSid } from '../../model/sid.js';
-import { rebaseUris, writeTime } from '../common/write-call.js';
+import { rebaseUris, withExtra, writeTime } from '../common/write-call.js';
 import { mapTwilioAnsweredBy, mapTwilioDirection } from './map-twilio-status.js';
 
 /** Every key of Twilio's documented call record. */
@@ -39,7 +39,7 @@ export function writeTwilioCall(call: Call, callPath: (account: string, sid: str
   const callSid = sid(call.sid, 'CA', own)!;
   const accountSid = sid(call.accountSid, 'AC', own);
   const { uri, subresourceUris } = rebaseUris(call, own, callPath(accountSid ?? '', callSid));
-  return {
+  return withExtra({
     account_sid: accountSid,
     answered_by: own ? call.answeredByDetail : mapTwilioAnsweredBy(call),
     api_version: call.apiVersion,
@@ -66,6 +66,5 @@ export function writeTwilioCall(call: Call, callPath: (account: string, sid: str
     trunk_sid: call.trunkSid,
     uri,
     queue_time: call.queueTime === null ? null : String(call.queueTime),
-    ...call.extra,
-  };
+  }, call.extra);
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { phoneFilterValue, readAddress } from '../../src/model/address.js';
+
+describe('readAddress', () => {
+  it('reads E.164 numbers as phones with country and display form', () => {
+    expect(readAddress('+13105678901')).toEqual({
+      kind: 'phone', value: '+13105678901', e164: '+13105678901', country: 'US', national: '(310) 567-8901',
+    });
+    expect(readAddress('+442071838750')).toMatchObject({ kind: 'phone', e164: '+442071838750', country: 'GB' });
+  });
+
+  it('classifies sip: and client: addresses, whatever their case', () => {
+    expect(readAddress('sip:frontdesk@pbx.example.com')).toEqual({
+      kind: 'sip', value: 'sip:frontdesk@pbx.example.com', e164: null, country: null, national: null,
+    });
+    expect(readAddress('SIPS:alice@example.com').kind).toBe('sip');
+    expect(readAddress('client:reception-7')).toMatchObject({ kind: 'client', value: 'client:reception-7', e164: null });
+  });
+
+  it('keeps anything else verbatim as other, never guessing a number', () => {
+    for (const value of ['13105678901', '(310) 567-8901', 'sim:DEadbeef', 'frontdesk@pbx.example.com', 'anonymous', '']) {
+      expect(readAddress(value)).toEqual({ kind: 'other', value, e164: null, country: null, national: null });
+    }
+  });
+
+  it('reads an E.164-shaped number no country has as a phone without facts', () => {
+    expect(readAddress('+999123')).toMatchObject({ kind: 'phone', value: '+999123', country: null });
+  });
+});
+
+describe('phoneFilterValue', () => {
+  it('turns numbers as people type them into E.164', () => {
+    expect(phoneFilterValue('(310) 567-8901', 'US')).toBe('+13105678901');
+    expect(phoneFilterValue(' 310.567.8901 ', 'us')).toBe('+13105678901');
+    expect(phoneFilterValue('+1 310 567 8901', 'GB')).toBe('+13105678901');
+    expect(phoneFilterValue('020 7183 8750', 'GB')).toBe('+442071838750');
+  });
+
+  it('passes sip:, client: and sim: addresses through', () => {
+    expect(phoneFilterValue('sip:alice@example.com', 'US')).toBe('sip:alice@example.com');
+    expect(phoneFilterValue('client:bob', 'US')).toBe('client:bob');
+    expect(phoneFilterValue('sim:DEadbeef', 'US')).toBe('sim:DEadbeef');
+  });
+
+  it('returns null for what is not a possible phone number', () => {
+    expect(phoneFilterValue('call me maybe', 'US')).toBeNull();
+    expect(phoneFilterValue('12', 'US')).toBeNull();
+  });
+});
