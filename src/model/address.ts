@@ -46,7 +46,10 @@ const E164_LIKE = /^\+[1-9]\d{1,14}$/;
 
 /** Classifies an address as sent by a provider. Never throws; unknown shapes are `other`. */
 export function readAddress(value: string): Address {
-  if (E164_LIKE.test(value)) return { kind: 'phone', value, ...phoneFacts(value) };
+  if (E164_LIKE.test(value)) {
+    const facts = phoneFacts(value);
+    return { kind: 'phone', value, e164: facts.e164, country: facts.country, national: facts.national };
+  }
   const lower = value.slice(0, 7).toLowerCase();
   if (lower.startsWith('sip:') || lower.startsWith('sips:')) {
     return { kind: 'sip', value, e164: null, country: null, national: null };

@@ -116,3 +116,43 @@ export function parseProviderTime(text: string): number {
   const ms = parseRfc2822(text);
   return Number.isNaN(ms) ? parseIsoInstant(text) : ms;
 }
+
+const MONTH_NUMBERS: Readonly<Record<string, string>> = {
+  Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06',
+  Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12',
+};
+
+const isDigit = (text: string, at: number) => {
+  const c = text.charCodeAt(at);
+  return c >= 48 && c <= 57;
+};
+
+/**
+ * Reads a provider time into the canonical ISO form. The exact shape both
+ * providers send (`Wed, 19 Sep 2018 20:00:00 +0000`) is rewritten by slicing,
+ * with the same calendar checks; anything else goes through {@link parseProviderTime}.
+ * Returns null for text that is not a valid time.
+ */
+export function providerTimeToIso(text: string): string | null {
+  if (text.length === 31 && text.charCodeAt(3) === 44 && text.endsWith(' +0000')) {
+    const month = MONTH_NUMBERS[text.slice(8, 11)];
+    if (
+      month !== undefined && isDigit(text, 5) && isDigit(text, 6) && isDigit(text, 12) && isDigit(text, 13) &&
+      isDigit(text, 14) && isDigit(text, 15) && isDigit(text, 17) && isDigit(text, 18) && text[19] === ':' &&
+      isDigit(text, 20) && isDigit(text, 21) && text[22] === ':' && isDigit(text, 23) && isDigit(text, 24) &&
+      text[4] === ' ' && text[7] === ' ' && text[11] === ' ' && text[16] === ' '
+    ) {
+      const day = Number(text.slice(5, 7));
+      const year = Number(text.slice(12, 16));
+      if (
+        day >= 1 && day <= daysInMonth(year, Number(month)) &&
+        Number(text.slice(17, 19)) < 24 && Number(text.slice(20, 22)) < 60 && Number(text.slice(23, 25)) < 60
+      ) {
+        return `${text.slice(12, 16)}-${month}-${text.slice(5, 7)}T${text.slice(17, 25)}Z`;
+      }
+      return null;
+    }
+  }
+  const ms = parseProviderTime(text);
+  return Number.isNaN(ms) ? null : formatIso(ms);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIso, formatRfc2822, parseIsoInstant, parseRfc2822 } from '../../src/model/time.js';
+import { formatIso, formatRfc2822, parseIsoInstant, parseRfc2822, providerTimeToIso } from '../../src/model/time.js';
 
 const iso = (text: string) => formatIso(parseRfc2822(text));
 
@@ -51,5 +51,33 @@ describe('parseIsoInstant', () => {
     expect(parseIsoInstant('2024-03-05T13:00:00.123456Z')).toBe(Date.UTC(2024, 2, 5, 13, 0, 0, 123));
     // Canonical instants stay whole seconds.
     expect(formatIso(parseIsoInstant('2024-03-05T13:00:00.999Z'))).toBe('2024-03-05T13:00:00Z');
+  });
+});
+
+describe('providerTimeToIso', () => {
+  it('agrees with the general parser on the providers\' exact shape, and rejects what it rejects', () => {
+    for (const text of [
+      'Fri, 18 Oct 2019 17:02:00 +0000',
+      'Thu, 29 Feb 2024 23:59:59 +0000',
+      'Mon, 31 Sep 2018 10:00:00 +0000',
+      'Thu, 29 Feb 2019 10:00:00 +0000',
+      'Thu, 01 Feb 2019 24:00:00 +0000',
+      'Thu, 01 Feb 2019 10:60:00 +0000',
+      'Thu, 01 Feb 2019 10:00:60 +0000',
+      'Thu, 01 Xyz 2019 10:00:00 +0000',
+      'Wed, 19 Sept 2018 20:00:00 +0000',
+      'Tue, 05 Mar 2024 08:00:00 -0500',
+      'Tue, 05 Mar 2024 08:00:00 GMT',
+    ]) {
+      const ms = parseRfc2822(text);
+      expect(providerTimeToIso(text)).toBe(Number.isNaN(ms) ? null : formatIso(ms));
+    }
+  });
+
+  it('agrees with the general parser on every day of four years', () => {
+    for (let ms = Date.UTC(2023, 0, 1, 13, 7, 9); ms < Date.UTC(2027, 0, 1); ms += 86_400_000) {
+      const text = formatRfc2822(ms);
+      expect(providerTimeToIso(text)).toBe(formatIso(ms));
+    }
   });
 });

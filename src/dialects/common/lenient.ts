@@ -1,6 +1,6 @@
 import { MalformedRecordError } from '../../model/errors/malformed-record-error.js';
 import { decimalFromNumber, isDecimal } from '../../model/money.js';
-import { formatIso, parseProviderTime } from '../../model/time.js';
+import { providerTimeToIso } from '../../model/time.js';
 
 /**
  * Lenient readers for what providers send. Live responses drift from the docs:
@@ -29,9 +29,8 @@ export function readTime(raw: Raw, field: string, record: string): string | null
   const value = raw[field];
   if (value === undefined || value === null || value === '') return null;
   if (typeof value !== 'string') return fail(record, field, 'is not a date string', value);
-  const ms = parseProviderTime(value);
-  if (Number.isNaN(ms)) return fail(record, field, `is not a valid RFC 2822 date: "${value}"`, value);
-  return formatIso(ms);
+  const iso = providerTimeToIso(value);
+  return iso ?? fail(record, field, `is not a valid RFC 2822 date: "${value}"`, value);
 }
 
 /** A whole number sent as a number or as digits. */

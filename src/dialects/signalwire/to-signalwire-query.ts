@@ -1,16 +1,17 @@
 import { BadQueryError } from '../../model/errors/bad-query-error.js';
 import type { Interval } from '../../model/interval.js';
-import { isTwilioCallSid, isUuid, twilioSidToUuid } from '../../model/sid.js';
+import { isTwilioCallSid, isUuidShaped, twilioSidToUuid } from '../../model/sid.js';
 import { formatRfc2822 } from '../../model/time.js';
 import type { QueryDialect } from '../common/list-plan.js';
 import { mapSignalWireStatus } from './map-signalwire-status.js';
 
 /**
- * A SignalWire call sid as sent: a UUID, or a Twilio-shaped `CA` sid that
- * callbridge made from a UUID (mapped back). Anything else is refused.
+ * A SignalWire call sid as sent: UUID-shaped (kept verbatim even when not hex,
+ * as in the published samples), or a Twilio-shaped `CA` sid that callbridge
+ * made from a UUID (mapped back). Anything else is refused.
  */
 export function signalWireSid(field: string, sid: string): string {
-  if (isUuid(sid)) return sid;
+  if (isUuidShaped(sid)) return sid;
   if (isTwilioCallSid(sid)) return twilioSidToUuid(sid);
   throw new BadQueryError(field, `"${sid}" is not a SignalWire call sid; SignalWire call sids are UUIDs`);
 }
