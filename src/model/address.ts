@@ -19,43 +19,40 @@ export interface Address {
   national: string | null;
 }
 
-interface PhoneFacts {
-  e164: string | null;
-  country: string | null;
-  national: string | null;
-}
-
-// Call data repeats the same numbers over and over; parsing one is costly.
-const PHONE_CACHE = new Map<string, PhoneFacts>();
-const PHONE_CACHE_LIMIT = 50_000;
-const NO_FACTS: PhoneFacts = { e164: null, country: null, national: null };
-
-function phoneFacts(value: string): PhoneFacts {
-  let facts = PHONE_CACHE.get(value);
-  if (facts !== undefined) return facts;
-  const parsed = parsePhoneNumberFromString(value);
-  facts = parsed === undefined
-    ? NO_FACTS
-    : { e164: parsed.number, country: parsed.country ?? null, national: parsed.formatNational() };
-  if (PHONE_CACHE.size >= PHONE_CACHE_LIMIT) PHONE_CACHE.clear();
-  PHONE_CACHE.set(value, facts);
-  return facts;
+function describe(value: string): Address {
+  if (E164_LIKE.test(value)) {
+    const parsed = parsePhoneNumberFromString(value);
+    return parsed === undefined
+      ? { kind: 'phone', value, e164: null, country: null, national: null }
+      : { kind: 'phone', value, e164: parsed.number, country: parsed.country ?? null, national: parsed.formatNational() };
+  }
+  const lower = value.slice(0, 7).toLowerCase();
+  const kind: AddressKind = lower.startsWith('sip:') || lower.startsWith('sips:') ? 'sip' : lower.startsWith('client:') ? 'client' : 'other';
+  return { kind, value, e164: null, country: null, national: null };
 }
 
 const E164_LIKE = /^\+[1-9]\d{1,14}$/;
 
-/** Classifies an address as sent by a provider. Never throws; unknown shapes are `other`. */
+// Call data repeats the same few thousand addresses, and describing a phone
+// number is the costliest step of normalization: each address is described
+// once and shared, frozen, by every call that has it. Bounded, so an endless
+// stream of new numbers cannot grow it without limit.
+const CACHE = new Map<string, Address>();
+const CACHE_LIMIT = 100_000;
+
+/**
+ * Classifies an address as sent by a provider, with libphonenumber-js facts
+ * for phone numbers. Never throws; unknown shapes are `other`. The result is
+ * frozen and may be shared between calls.
+ */
 export function readAddress(value: string): Address {
-  if (E164_LIKE.test(value)) {
-    const facts = phoneFacts(value);
-    return { kind: 'phone', value, e164: facts.e164, country: facts.country, national: facts.national };
+  let address = CACHE.get(value);
+  if (address === undefined) {
+    address = Object.freeze(describe(value));
+    if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+    CACHE.set(value, address);
   }
-  const lower = value.slice(0, 7).toLowerCase();
-  if (lower.startsWith('sip:') || lower.startsWith('sips:')) {
-    return { kind: 'sip', value, e164: null, country: null, national: null };
-  }
-  if (lower.startsWith('client:')) return { kind: 'client', value, e164: null, country: null, national: null };
-  return { kind: 'other', value, e164: null, country: null, national: null };
+  return address;
 }
 
 /**

@@ -122,10 +122,12 @@ const MONTH_NUMBERS: Readonly<Record<string, string>> = {
   Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12',
 };
 
-const isDigit = (text: string, at: number) => {
-  const c = text.charCodeAt(at);
-  return c >= 48 && c <= 57;
-};
+/** The number of two ASCII digits at `at`, or NaN. */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : Number.NaN;
+}
 
 /**
  * Reads a provider time into the canonical ISO form. The exact shape both
@@ -134,23 +136,18 @@ const isDigit = (text: string, at: number) => {
  * Returns null for text that is not a valid time.
  */
 export function providerTimeToIso(text: string): string | null {
-  if (text.length === 31 && text.charCodeAt(3) === 44 && text.endsWith(' +0000')) {
+  if (text.length === 31 && text.charCodeAt(3) === 44 && text.charCodeAt(19) === 58 && text.charCodeAt(22) === 58 && text.endsWith(' +0000')) {
     const month = MONTH_NUMBERS[text.slice(8, 11)];
-    if (
-      month !== undefined && isDigit(text, 5) && isDigit(text, 6) && isDigit(text, 12) && isDigit(text, 13) &&
-      isDigit(text, 14) && isDigit(text, 15) && isDigit(text, 17) && isDigit(text, 18) && text[19] === ':' &&
-      isDigit(text, 20) && isDigit(text, 21) && text[22] === ':' && isDigit(text, 23) && isDigit(text, 24) &&
-      text[4] === ' ' && text[7] === ' ' && text[11] === ' ' && text[16] === ' '
-    ) {
-      const day = Number(text.slice(5, 7));
-      const year = Number(text.slice(12, 16));
-      if (
-        day >= 1 && day <= daysInMonth(year, Number(month)) &&
-        Number(text.slice(17, 19)) < 24 && Number(text.slice(20, 22)) < 60 && Number(text.slice(23, 25)) < 60
-      ) {
-        return `${text.slice(12, 16)}-${month}-${text.slice(5, 7)}T${text.slice(17, 25)}Z`;
-      }
-      return null;
+    const day = twoDigits(text, 5);
+    const year = twoDigits(text, 12) * 100 + twoDigits(text, 14);
+    const hour = twoDigits(text, 17);
+    const minute = twoDigits(text, 20);
+    const second = twoDigits(text, 23);
+    if (month !== undefined && text[4] === ' ' && text[7] === ' ' && text[11] === ' ' && text[16] === ' ') {
+      // NaN fails every comparison, so a non-digit lands in the null branch.
+      return day >= 1 && day <= daysInMonth(year, month.charCodeAt(0) * 10 + month.charCodeAt(1) - 528) && hour < 24 && minute < 60 && second < 60
+        ? `${text.slice(12, 16)}-${month}-${text.slice(5, 7)}T${text.slice(17, 25)}Z`
+        : null;
     }
   }
   const ms = parseProviderTime(text);
