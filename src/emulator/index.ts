@@ -1,0 +1,14 @@
+/**
+ * The local emulator: one HTTP server speaking Twilio's and SignalWire's
+ * dialects of the 2010-04-01 Calls API over one dataset, for testing code
+ * against both providers offline.
+ */
+export { datasetOf } from './calls-dataset.js';
+export type { EmulatorAccounts, SignalWireCredentials, TwilioCredentials } from './credentials.js';
+export { type CallColumns, type Dataset, type Lag, sidKey } from './dataset.js';
+export type { FaultOptions } from './faults.js';
+export { type GenerateOptions, generateDataset } from './generate-dataset.js';
+export { type DatasetSource, loadDataset } from './load-dataset.js';
+export type { RecordedRequest } from './request-log.js';
+export { redirectHttpClient } from './sdk-http-client.js';
+export { type Emulator, type EmulatorOptions, startEmulator } from './server.js';

@@ -1,0 +1,82 @@
+import type { Dataset } from './dataset.js';
+import type { CompiledFilter } from './filters.js';
+
+/** A PageToken read: `PA<sid>` lists what comes after that call, `PB<sid>` what comes before it. */
+export interface PageToken {
+  direction: 'after' | 'before';
+  /** Sid key of the call the token names. */
+  key: string;
+}
+
+/** Reads `PA<sid>` / `PB<sid>`, the sid spelled as the dialect writes it; null for anything else. */
+export function readToken(value: string, keyOf: (sid: string) => string): PageToken | null {
+  const m = /^P([AB])(.+)$/.exec(value);
+  return m === null ? null : { direction: m[1] === 'A' ? 'after' : 'before', key: keyOf(m[2]!) };
+}
+
+/** Where a page starts: at an offset of matches (the first page, or SignalWire's `Page=N`), or at a token. */
+export type PageStart = { offset: number } | { token: PageToken };
+
+/** One page: the positions it holds, newest first, and the tokens of its neighbours (null when there is none). */
+export interface PageSlice {
+  positions: number[];
+  next: PageToken | null;
+  previous: PageToken | null;
+}
+
+function collectForward(filter: CompiledFilter, from: number, skip: number, size: number): { positions: number[]; more: boolean } {
+  const positions: number[] = [];
+  let skipped = 0;
+  for (let i = Math.max(from, filter.lo); i < filter.hi; i += 1) {
+    if (!filter.matches(i)) continue;
+    if (skipped < skip) skipped += 1;
+    else if (positions.length === size) return { positions, more: true };
+    else positions.push(i);
+  }
+  return { positions, more: false };
+}
+
+function collectBackward(filter: CompiledFilter, before: number, size: number): { positions: number[]; more: boolean } {
+  const positions: number[] = [];
+  for (let i = Math.min(before, filter.hi) - 1; i >= filter.lo; i -= 1) {
+    if (!filter.matches(i)) continue;
+    if (positions.length === size) return { positions: positions.reverse(), more: true };
+    positions.push(i);
+  }
+  return { positions: positions.reverse(), more: false };
+}
+
+/**
+ * Cuts one page out of the filtered, ordered dataset. Tokens name the last
+ * (PA) or first (PB) call of the page they lead from, so a page costs the
+ * scan of its own positions (plus whatever the filter skips), whatever its
+ * depth. `page` is the client's page number, used to decide whether there is
+ * a previous page. Returns null when a token names a call the dataset does not hold.
+ */
+export function slicePage(dataset: Dataset, filter: CompiledFilter, start: PageStart, size: number, page: number): PageSlice | null {
+  const key = (position: number) => dataset.keyAt(position);
+  let positions: number[];
+  let next: PageToken | null = null;
+  let previous: PageToken | null = null;
+  if ('offset' in start) {
+    const found = collectForward(filter, 0, start.offset, size);
+    positions = found.positions;
+    if (found.more) next = { direction: 'after', key: key(positions[positions.length - 1]!) };
+    if (page > 0 && positions.length > 0) previous = { direction: 'before', key: key(positions[0]!) };
+  } else {
+    const at = dataset.positionOf(start.token.key);
+    if (at < 0) return null;
+    if (start.token.direction === 'after') {
+      const found = collectForward(filter, at + 1, 0, size);
+      positions = found.positions;
+      if (found.more) next = { direction: 'after', key: key(positions[positions.length - 1]!) };
+      if (page > 0 && positions.length > 0) previous = { direction: 'before', key: key(positions[0]!) };
+    } else {
+      const found = collectBackward(filter, at, size);
+      positions = found.positions;
+      if (positions.length > 0) next = { direction: 'after', key: key(positions[positions.length - 1]!) };
+      if (found.more) previous = { direction: 'before', key: key(positions[0]!) };
+    }
+  }
+  return { positions, next, previous };
+}

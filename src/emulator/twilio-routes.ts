@@ -1,0 +1,82 @@
+import { CALL_STATUSES } from '../model/status.js';
+import type { ApiErrorKind } from './api-error.js';
+import type { DialectView } from './dialect-view.js';
+import { listRequestReader } from './list-request.js';
+import { type PageToken, readToken } from './paging.js';
+import { twilioTimeBound } from './time-filters.js';
+
+const TWILIO_SID = /^CA[0-9a-zA-Z]{32}$/;
+const KEY = /^[0-9a-zA-Z]{32}$/;
+
+/** The sid key of a call sid as Twilio writes it. */
+const keyOf = (sid: string): string => (TWILIO_SID.test(sid) ? sid.slice(2) : sid);
+/** A sid key as Twilio writes the sid (`CA` + the 32 characters; an odd id verbatim). */
+const sidOf = (key: string): string => (KEY.test(key) ? `CA${key}` : key);
+
+/** Twilio's error codes and messages for each kind of failure (https://www.twilio.com/docs/errors/{code}). */
+const ERRORS: Readonly<Record<ApiErrorKind, readonly [number, string | null]>> = {
+  'bad-request': [70002, null],
+  unauthorized: [20003, 'Authenticate'],
+  'not-found': [20404, null],
+  'method-not-allowed': [20004, 'Method not allowed'],
+  'rate-limited': [20429, 'Too Many Requests'],
+  'server-error': [20500, 'Internal Server Error'],
+  unavailable: [20503, 'Service Unavailable'],
+};
+
+function token(t: PageToken): string {
+  return `P${t.direction === 'after' ? 'A' : 'B'}${sidOf(t.key)}`;
+}
+
+/**
+ * Twilio's dialect: `/2010-04-01/Accounts/{AC…}/Calls.json`, `CA…` sids,
+ * whole-GMT-day time filters, eight statuses (with `no-answer`), PageToken
+ * cursors `PA`/`PB` + sid, list pages with `start`/`end`, errors as
+ * `{code, message, more_info, status}`. `Page` above 0 without a PageToken is
+ * refused, as Twilio does: its `Page` is only client state.
+ */
+export const twilioView: DialectView = {
+  provider: 'twilio',
+  realm: 'Twilio API',
+  readList: listRequestReader({
+    statuses: new Map(CALL_STATUSES.map((status, i) => [status, [i]])),
+    parentKey: (value) => (/^CA[0-9a-fA-F]{32}$/.test(value) ? value.slice(2) : null),
+    parentHint: 'a call sid (CA followed by 32 hex digits)',
+    pageToken: (value) => readToken(value, keyOf),
+    timeBound: twilioTimeBound,
+    timeHint: 'a GMT date YYYY-MM-DD (or YYYY-MM-DDTHH:mm:ssZ, read as its GMT day)',
+    pageNeedsToken: true,
+  }),
+  fetchKey: keyOf,
+  pageBody({ account, request, records, next, previous }) {
+    const path = `/2010-04-01/Accounts/${account}/Calls.json`;
+    const uri = (page: number, t: PageToken | null) => {
+      const params = new URLSearchParams(request.filterParams);
+      params.append('PageSize', String(request.pageSize));
+      params.append('Page', String(page));
+      if (t !== null) params.append('PageToken', token(t));
+      return `${path}?${params}`;
+    };
+    const start = request.page * request.pageSize;
+    return {
+      calls: records,
+      end: records.length === 0 ? start : start + records.length - 1,
+      first_page_uri: uri(0, null),
+      next_page_uri: next === null ? null : uri(request.page + 1, next),
+      page: request.page,
+      page_size: request.pageSize,
+      previous_page_uri: previous === null ? null : uri(Math.max(0, request.page - 1), previous),
+      start,
+      uri: uri(request.page, 'token' in request.start ? request.start.token : null),
+    };
+  },
+  errorBody(error, path) {
+    const [code, message] = ERRORS[error.kind];
+    return {
+      code,
+      message: message ?? (error.kind === 'not-found' ? `The requested resource ${path} was not found` : error.message),
+      more_info: `https://www.twilio.com/docs/errors/${code}`,
+      status: error.status,
+    };
+  },
+};
