@@ -35,3 +35,22 @@ export { ProviderError } from './client/errors/provider-error.js';
 export { RateLimitedError } from './client/errors/rate-limited-error.js';
 export { RefusedLinkError } from './client/errors/refused-link-error.js';
 export { TimeoutError } from './client/errors/timeout-error.js';
+export { sameDecimal } from './model/money.js';
+export {
+  type CallColumns,
+  type Dataset,
+  type DatasetSource,
+  type Emulator,
+  type EmulatorAccounts,
+  type EmulatorOptions,
+  type FaultOptions,
+  type GenerateOptions,
+  type RecordedRequest,
+  type SignalWireCredentials,
+  type TwilioCredentials,
+  datasetOf,
+  generateDataset,
+  loadDataset,
+  redirectHttpClient,
+  startEmulator,
+} from './emulator/index.js';

@@ -3,6 +3,8 @@ import { BadQueryError } from '../model/errors/bad-query-error.js';
 import { UnsupportedQueryError } from '../model/errors/unsupported-query-error.js';
 import { ConfigError } from '../client/errors/config-error.js';
 import { CALLS_HELP, callsCommand } from './commands/calls.js';
+import { DEMO_HELP, demoCommand } from './commands/demo.js';
+import { EMULATOR_HELP, emulatorCommand } from './commands/emulator.js';
 import { EXPORT_HELP, exportCommand } from './commands/export.js';
 import { NORMALIZE_HELP, normalizeCommand } from './commands/normalize.js';
 import type { Io } from './io.js';
@@ -31,6 +33,8 @@ const COMMANDS: Record<string, Command> = {
   calls: { help: CALLS_HELP, run: callsCommand },
   normalize: { help: NORMALIZE_HELP, run: normalizeCommand },
   export: { help: EXPORT_HELP, run: exportCommand },
+  emulator: { help: EMULATOR_HELP, run: emulatorCommand },
+  demo: { help: DEMO_HELP, run: demoCommand },
 };
 
 /** Errors that mean the command line (or its configuration) was wrong, rather than the run. */

@@ -48,3 +48,20 @@ export function decimalFromNumber(value: number): string {
   if (at >= digits.length) return sign + digits + '0'.repeat(at - digits.length);
   return `${sign}${digits.slice(0, at)}.${digits.slice(at)}`;
 }
+
+/** The digits of a decimal without leading integer zeros or trailing fraction zeros: `"-0.07000"` is `"-.07"`. */
+function decimalKey(text: string): string {
+  const sign = text[0] === '-' && /[1-9]/.test(text) ? '-' : '';
+  let body = text[0] === '-' || text[0] === '+' ? text.slice(1) : text;
+  if (body.includes('.')) body = body.replace(/0+$/, '').replace(/\.$/, '');
+  return sign + body.replace(/^0+(?=\d|\.|$)/, '');
+}
+
+/**
+ * True when two decimal strings name the same amount (`"0.07000"` and `"0.07"`).
+ * Twilio sends prices with fixed digits and SignalWire as JSON numbers, so the
+ * same price reads as different text from each; compare with this, not `===`.
+ */
+export function sameDecimal(a: string | null, b: string | null): boolean {
+  return a === null || b === null ? a === b : decimalKey(a) === decimalKey(b);
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalDecimal, decimalFromNumber, isDecimal, negateDecimal } from '../../src/model/money.js';
+import { canonicalDecimal, decimalFromNumber, isDecimal, negateDecimal, sameDecimal } from '../../src/model/money.js';
 
 describe('negateDecimal', () => {
   it('flips the sign and keeps the digits verbatim', () => {
@@ -69,5 +69,21 @@ describe('isDecimal', () => {
   it('accepts plain decimals only', () => {
     for (const ok of ['-0.01750', '3', '.5', '+1.0', '0.']) expect(isDecimal(ok)).toBe(true);
     for (const bad of ['', '-', '1e5', '0x10', '1,5', 'NaN', ' 1']) expect(isDecimal(bad)).toBe(false);
+  });
+});
+
+describe('sameDecimal', () => {
+  it('compares amounts, not digits', () => {
+    expect(sameDecimal('0.07000', '0.07')).toBe(true);
+    expect(sameDecimal('-0.0175', '-0.01750')).toBe(true);
+    expect(sameDecimal('10', '10.000')).toBe(true);
+    expect(sameDecimal('0.00', '0')).toBe(true);
+    expect(sameDecimal('-0.00', '0')).toBe(true);
+    expect(sameDecimal('.5', '0.50')).toBe(true);
+    expect(sameDecimal('100', '10')).toBe(false);
+    expect(sameDecimal('0.07', '-0.07')).toBe(false);
+    expect(sameDecimal('1.07', '0.07')).toBe(false);
+    expect(sameDecimal(null, null)).toBe(true);
+    expect(sameDecimal('0', null)).toBe(false);
   });
 });
