@@ -1,9 +1,12 @@
-import { RestClient } from '@signalwire/compatibility-api';
+// The package's "exports" carry no "types" condition, so its own typings are named by path.
+// @ts-expect-error TS7016: no declaration file reachable through "exports".
+import { RestClient as untypedRestClient } from '@signalwire/compatibility-api';
 import twilio from 'twilio';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Emulator, generateDataset, redirectHttpClient, startEmulator } from '../../src/emulator/index.js';
 import { listAll, sids, signalwireAuth, signalwireCalls, twilioAuth, twilioCalls, withQuery } from './helpers.js';
 
+const RestClient = untypedRestClient as typeof import('../../node_modules/@signalwire/compatibility-api/compatibility-api.js').RestClient;
 const dataset = generateDataset({ calls: 1000, seed: 99 });
 
 let em: Emulator;
