@@ -108,7 +108,7 @@ export function compileFilter(dataset: Dataset, filter: ListFilter): CompiledFil
     lo = Math.max(lo, a);
     hi = Math.min(hi, b);
     // NaN (no time) is outside every interval.
-    checks.push((i) => inInterval(times[i]!, interval) && !Number.isNaN(times[i]!));
+    checks.push((i) => !Number.isNaN(times[i]!) && inInterval(times[i]!, interval));
   }
   if (lo >= hi) return none;
   const [first, second] = checks;

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { BadQueryError } from '../model/errors/bad-query-error.js';
+import { CALL_STATUSES, type CallStatus } from '../model/status.js';
 import { parseIsoInstant } from '../model/time.js';
 import type { CallColumns, Dataset } from './dataset.js';
 import { lagOf } from './dataset.js';
@@ -19,8 +20,17 @@ export interface GenerateOptions {
   endAt?: string | Date;
 }
 
-/** Status codes: indexes into CALL_STATUSES. */
-const S = { queued: 0, ringing: 1, inProgress: 2, completed: 3, busy: 4, failed: 5, canceled: 7 } as const;
+// Status codes of the status column: indexes into CALL_STATUSES.
+const code = (status: CallStatus) => CALL_STATUSES.indexOf(status);
+const S = {
+  queued: code('queued'),
+  ringing: code('ringing'),
+  inProgress: code('in-progress'),
+  completed: code('completed'),
+  busy: code('busy'),
+  failed: code('failed'),
+  canceled: code('canceled'),
+};
 
 const Options = v.object({
   calls: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(10, 'must be at least 10'), v.maxValue(1_000_000, 'must be at most 1,000,000')),
