@@ -9,6 +9,14 @@ export interface TwilioCredentials {
   authToken: string;
 }
 
+/** A Twilio API key of the account: Basic auth with the key as username, the account still in the path. */
+export interface TwilioApiKey {
+  /** `SK` + 32 hex digits. */
+  apiKey: string;
+  /** 32 characters. */
+  apiSecret: string;
+}
+
 /** A SignalWire project's Basic-auth pair. */
 export interface SignalWireCredentials {
   /** A UUID; the username, and the account id in paths. */
@@ -20,6 +28,8 @@ export interface SignalWireCredentials {
 /** Both accounts the emulator serves. They hold the same calls; the ids share their 32 characters. */
 export interface EmulatorAccounts {
   twilio: TwilioCredentials;
+  /** Accepted on Twilio paths instead of the auth token. */
+  twilioApiKey: TwilioApiKey;
   signalwire: SignalWireCredentials;
 }
 
@@ -32,6 +42,7 @@ export function accountsFor(accountKey: string, seed: number): EmulatorAccounts 
   const s = mix32(seed ^ 0x2545f491);
   return {
     twilio: { accountSid: `AC${accountKey}`, authToken: hex32(s) },
+    twilioApiKey: { apiKey: `SK${hex32(s ^ 3)}`, apiSecret: hex32(s ^ 4) },
     signalwire: { projectId: twilioSidToUuid(`AC${accountKey}`), token: `PT${hex32(s ^ 1)}${hex32(s ^ 2).slice(0, 16)}` },
   };
 }

@@ -4,7 +4,7 @@
  * against both providers offline.
  */
 export { datasetOf } from './calls-dataset.js';
-export type { EmulatorAccounts, SignalWireCredentials, TwilioCredentials } from './credentials.js';
+export type { EmulatorAccounts, SignalWireCredentials, TwilioApiKey, TwilioCredentials } from './credentials.js';
 export { type CallColumns, type Dataset, type Lag, sidKey } from './dataset.js';
 export type { FaultOptions } from './faults.js';
 export { type GenerateOptions, generateDataset } from './generate-dataset.js';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BadQueryError } from '../model/errors/bad-query-error.js';
 import { ApiError } from './api-error.js';
-import { type EmulatorAccounts, type SignalWireCredentials, type TwilioCredentials, accountsFor } from './credentials.js';
+import { type EmulatorAccounts, type SignalWireCredentials, type TwilioApiKey, type TwilioCredentials, accountsFor } from './credentials.js';
 import type { Dataset } from './dataset.js';
 import type { DialectView } from './dialect-view.js';
 import { type FaultOptions, FaultSchedule } from './faults.js';
@@ -37,6 +37,8 @@ export interface Emulator {
   readonly url: string;
   /** The Twilio account it serves (`/2010-04-01/Accounts/{accountSid}/Calls.json`). */
   readonly twilio: TwilioCredentials;
+  /** An API key of that account, accepted instead of its auth token. */
+  readonly twilioApiKey: TwilioApiKey;
   /** The SignalWire project it serves, and the space host (`127.0.0.1:53211`) its SDK takes as `signalwireSpaceUrl`. */
   readonly signalwire: SignalWireCredentials & { spaceUrl: string };
   /** The calls it serves. */
@@ -73,13 +75,15 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.write(half, () => res.destroy());
 }
 
+/** Basic auth of the account in the path: Twilio's account sid and token or an API key of it; SignalWire's project and token. */
 function authorize(view: DialectView, account: string, accounts: EmulatorAccounts, req: IncomingMessage): boolean {
   const credentials = basicAuth(req.headers);
   if (credentials === null) return false;
-  const [id, secret] = view.provider === 'twilio'
-    ? [accounts.twilio.accountSid, accounts.twilio.authToken]
-    : [accounts.signalwire.projectId, accounts.signalwire.token];
-  return account === id && credentials.username === id && credentials.password === secret;
+  const pairs: Array<readonly [string, string]> = view.provider === 'twilio'
+    ? [[accounts.twilio.accountSid, accounts.twilio.authToken], [accounts.twilioApiKey.apiKey, accounts.twilioApiKey.apiSecret]]
+    : [[accounts.signalwire.projectId, accounts.signalwire.token]];
+  const owner = view.provider === 'twilio' ? accounts.twilio.accountSid : accounts.signalwire.projectId;
+  return account === owner && pairs.some(([user, secret]) => credentials.username === user && credentials.password === secret);
 }
 
 /**
@@ -164,6 +168,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   return {
     url: `http://${hostPort}`,
     twilio: accounts.twilio,
+    twilioApiKey: accounts.twilioApiKey,
     signalwire: { ...accounts.signalwire, spaceUrl: hostPort },
     dataset,
     requests,

@@ -171,6 +171,15 @@ describe('Twilio dialect: fetch, errors, auth', () => {
     expect(JSON.stringify(log)).not.toContain(em.twilio.authToken);
   });
 
+  it('accepts an API key of the account instead of its auth token', async () => {
+    const { apiKey, apiSecret } = em.twilioApiKey;
+    expect(apiKey).toMatch(/^SK[0-9a-f]{32}$/);
+    const key = `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`;
+    expect((await get(em, twilioCalls(em), key)).status).toBe(200);
+    expect((await get(em, `/api/laml/2010-04-01/Accounts/${em.signalwire.projectId}/Calls`, key)).status).toBe(401);
+    expect(em.requests[0]).toMatchObject({ username: apiKey, authorized: true });
+  });
+
   it('answers 405 to anything but GET', async () => {
     const response = await fetch(em.url + twilioCalls(em), { method: 'POST', headers: { authorization: auth } });
     expect(response.status).toBe(405);
