@@ -47,6 +47,7 @@ export {
   type GenerateOptions,
   type RecordedRequest,
   type SignalWireCredentials,
+  type TwilioApiKey,
   type TwilioCredentials,
   datasetOf,
   generateDataset,

@@ -129,6 +129,28 @@ function twoDigits(text: string, at: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : Number.NaN;
 }
 
+// Calls of one dataset fall on a few hundred days: each day's text is checked once.
+const DAY_PREFIXES = new Map<string, string | null>();
+const DAY_PREFIX_LIMIT = 10_000;
+
+/** `Wed, 19 Sep 2018` → `2018-09-19T`, or null for an impossible day. */
+function dayPrefix(text: string): string | null {
+  const key = text.slice(0, 16);
+  let prefix = DAY_PREFIXES.get(key);
+  if (prefix === undefined) {
+    const month = MONTH_NUMBERS[text.slice(8, 11)];
+    const day = twoDigits(text, 5);
+    const year = twoDigits(text, 12) * 100 + twoDigits(text, 14);
+    // NaN fails every comparison, so a non-digit gives null.
+    prefix = month !== undefined && text[4] === ' ' && text[7] === ' ' && text[11] === ' ' && day >= 1 && day <= daysInMonth(year, Number(month))
+      ? `${text.slice(12, 16)}-${month}-${text.slice(5, 7)}T`
+      : null;
+    if (DAY_PREFIXES.size >= DAY_PREFIX_LIMIT) DAY_PREFIXES.clear();
+    DAY_PREFIXES.set(key, prefix);
+  }
+  return prefix;
+}
+
 /**
  * Reads a provider time into the canonical ISO form. The exact shape both
  * providers send (`Wed, 19 Sep 2018 20:00:00 +0000`) is rewritten by slicing,
@@ -136,19 +158,10 @@ function twoDigits(text: string, at: number): number {
  * Returns null for text that is not a valid time.
  */
 export function providerTimeToIso(text: string): string | null {
-  if (text.length === 31 && text.charCodeAt(3) === 44 && text.charCodeAt(19) === 58 && text.charCodeAt(22) === 58 && text.endsWith(' +0000')) {
-    const month = MONTH_NUMBERS[text.slice(8, 11)];
-    const day = twoDigits(text, 5);
-    const year = twoDigits(text, 12) * 100 + twoDigits(text, 14);
-    const hour = twoDigits(text, 17);
-    const minute = twoDigits(text, 20);
-    const second = twoDigits(text, 23);
-    if (month !== undefined && text[4] === ' ' && text[7] === ' ' && text[11] === ' ' && text[16] === ' ') {
-      // NaN fails every comparison, so a non-digit lands in the null branch.
-      return day >= 1 && day <= daysInMonth(year, month.charCodeAt(0) * 10 + month.charCodeAt(1) - 528) && hour < 24 && minute < 60 && second < 60
-        ? `${text.slice(12, 16)}-${month}-${text.slice(5, 7)}T${text.slice(17, 25)}Z`
-        : null;
-    }
+  if (text.length === 31 && text.charCodeAt(3) === 44 && text.charCodeAt(16) === 32 && text.charCodeAt(19) === 58 && text.charCodeAt(22) === 58 && text.endsWith(' +0000')) {
+    const prefix = dayPrefix(text);
+    if (prefix === null) return null;
+    return twoDigits(text, 17) < 24 && twoDigits(text, 20) < 60 && twoDigits(text, 23) < 60 ? `${prefix}${text.slice(17, 25)}Z` : null;
   }
   const ms = parseProviderTime(text);
   return Number.isNaN(ms) ? null : formatIso(ms);
