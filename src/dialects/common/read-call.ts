@@ -6,6 +6,7 @@ import { MalformedRecordError } from '../../model/errors/malformed-record-error.
 import { canonicalDecimal, negateDecimal } from '../../model/money.js';
 import type { Provider } from '../../model/provider.js';
 import { isCallStatus } from '../../model/status.js';
+import { setOwnField } from './own-field.js';
 import { readDecimal, readInteger, readNumber, readText, readTime, readUriMap } from './lenient.js';
 
 /** What differs between the dialects when a record is read. */
@@ -22,7 +23,7 @@ const NO_EXTRA: Record<string, unknown> = Object.freeze({}) as Record<string, un
 function extraOf(raw: Record<string, unknown>, known: ReadonlySet<string>): Record<string, unknown> {
   let extra: Record<string, unknown> | undefined;
   for (const key in raw) {
-    if (!known.has(key)) (extra ??= {})[key] = raw[key];
+    if (!known.has(key)) setOwnField((extra ??= {}), key, raw[key]);
   }
   return extra ?? NO_EXTRA;
 }

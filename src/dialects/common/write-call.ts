@@ -1,4 +1,5 @@
 import type { Call } from '../../model/call.js';
+import { setOwnField } from './own-field.js';
 import { formatRfc2822, parseIsoInstant } from '../../model/time.js';
 
 /** Writes a canonical instant as RFC 2822, as both dialects send it. */
@@ -37,7 +38,7 @@ export function rebaseUris(
  */
 export function withExtra(record: Record<string, unknown>, extra: Record<string, unknown>): Record<string, unknown> {
   for (const key in extra) {
-    if (!Object.hasOwn(record, key)) record[key] = extra[key];
+    if (!Object.hasOwn(record, key)) setOwnField(record, key, extra[key]);
   }
   return record;
 }
