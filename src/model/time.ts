@@ -8,6 +8,8 @@
 const MONTHS: Readonly<Record<string, number>> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6,
   jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1, february: 2, march: 3, april: 4, june: 6,
+  july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
 };
 
 // RFC 822 named zones, in minutes east of UTC.
@@ -133,18 +135,20 @@ function twoDigits(text: string, at: number): number {
 const DAY_PREFIXES = new Map<string, string | null>();
 const DAY_PREFIX_LIMIT = 10_000;
 
-/** `Wed, 19 Sep 2018` → `2018-09-19T`, or null for an impossible day. */
-function dayPrefix(text: string): string | null {
+/**
+ * `Wed, 19 Sep 2018` → `2018-09-19T`; null for an impossible day (31 Sep);
+ * undefined when the text is not in the providers' exact shape, for the general parser.
+ */
+function dayPrefix(text: string): string | null | undefined {
   const key = text.slice(0, 16);
   let prefix = DAY_PREFIXES.get(key);
   if (prefix === undefined) {
     const month = MONTH_NUMBERS[text.slice(8, 11)];
+    if (month === undefined || text[4] !== ' ' || text[7] !== ' ' || text[11] !== ' ') return undefined;
     const day = twoDigits(text, 5);
     const year = twoDigits(text, 12) * 100 + twoDigits(text, 14);
-    // NaN fails every comparison, so a non-digit gives null.
-    prefix = month !== undefined && text[4] === ' ' && text[7] === ' ' && text[11] === ' ' && day >= 1 && day <= daysInMonth(year, Number(month))
-      ? `${text.slice(12, 16)}-${month}-${text.slice(5, 7)}T`
-      : null;
+    if (Number.isNaN(day) || Number.isNaN(year)) return undefined;
+    prefix = day >= 1 && day <= daysInMonth(year, Number(month)) ? `${text.slice(12, 16)}-${month}-${text.slice(5, 7)}T` : null;
     if (DAY_PREFIXES.size >= DAY_PREFIX_LIMIT) DAY_PREFIXES.clear();
     DAY_PREFIXES.set(key, prefix);
   }
@@ -161,7 +165,12 @@ export function providerTimeToIso(text: string): string | null {
   if (text.length === 31 && text.charCodeAt(3) === 44 && text.charCodeAt(16) === 32 && text.charCodeAt(19) === 58 && text.charCodeAt(22) === 58 && text.endsWith(' +0000')) {
     const prefix = dayPrefix(text);
     if (prefix === null) return null;
-    return twoDigits(text, 17) < 24 && twoDigits(text, 20) < 60 && twoDigits(text, 23) < 60 ? `${prefix}${text.slice(17, 25)}Z` : null;
+    const hour = twoDigits(text, 17);
+    const minute = twoDigits(text, 20);
+    const second = twoDigits(text, 23);
+    if (prefix !== undefined && !Number.isNaN(hour + minute + second)) {
+      return hour < 24 && minute < 60 && second < 60 ? `${prefix}${text.slice(17, 25)}Z` : null;
+    }
   }
   const ms = parseProviderTime(text);
   return Number.isNaN(ms) ? null : formatIso(ms);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, detectDialect, normalizeCall, toDialect } from '../../src/dialects/registry.js';
 import type { Call } from '../../src/model/call.js';
@@ -196,5 +197,27 @@ describe('cross-dialect specifics', () => {
     const fromSignalWire = normalizeCall({ ...signalwire.call, queue_time: 250 });
     expect(toDialect(fromSignalWire, 'twilio').queue_time).toBe('250');
     expect(toDialect(fromSignalWire, 'signalwire').queue_time).toBe(250);
+  });
+
+  it('fields of the other provider never reject a record when they cannot be read, and stay verbatim in extra', () => {
+    const call = normalizeCall({ ...twilio.call, audio_in_mos: 'abc', sip_result_code: { odd: true } });
+    expect(call.audioInMos).toBeNull();
+    expect(call.sipResultCode).toBeNull();
+    expect(call.extra).toEqual({ audio_in_mos: 'abc', sip_result_code: { odd: true } });
+    expect(toDialect(call, 'twilio')).toMatchObject({ audio_in_mos: 'abc', sip_result_code: { odd: true } });
+  });
+});
+
+describe('writing without an account', () => {
+  it('writes no URI rather than one with an empty account', () => {
+    const call = { ...normalizeCall(JSON.parse(readFileSync(new URL('../../fixtures/twilio/call.json', import.meta.url), 'utf8'))), accountSid: null };
+    expect(toDialect(call, 'signalwire').uri).toBeNull();
+  });
+});
+
+describe('durations', () => {
+  it('refuses a negative duration, naming the field', () => {
+    const raw = JSON.parse(readFileSync(new URL('../../fixtures/twilio/call.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    expect(() => normalizeCall({ ...raw, duration: '-4' })).toThrow(/duration/);
   });
 });

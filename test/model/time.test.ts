@@ -15,6 +15,9 @@ describe('parseRfc2822', () => {
     expect(iso('Tue, 05 Mar 2024 08:00:00 -0500')).toBe('2024-03-05T13:00:00Z');
     expect(iso('Tue, 05 Mar 2024 08:00:00 +05:30')).toBe('2024-03-05T02:30:00Z');
     expect(iso('5 Mar 2024 08:00 EST')).toBe('2024-03-05T13:00:00Z');
+    expect(iso('Wed, 19 September 2018 20:00:00 +0000')).toBe('2018-09-19T20:00:00Z');
+    expect(providerTimeToIso('Tue, 05 mar 2024 14:00:02 +0000')).toBe('2024-03-05T14:00:02Z');
+    expect(providerTimeToIso('Wed, 19-Sep-2018 20:00:00 +0000')).toBe('2018-09-19T20:00:00Z');
   });
 
   it('rejects impossible dates instead of rolling them over', () => {
@@ -68,6 +71,10 @@ describe('providerTimeToIso', () => {
       'Wed, 19 Sept 2018 20:00:00 +0000',
       'Tue, 05 Mar 2024 08:00:00 -0500',
       'Tue, 05 Mar 2024 08:00:00 GMT',
+      'Tue, 05 mar 2024 14:00:02 +0000',
+      'Wed, 19-Sep-2018 20:00:00 +0000',
+      'Wed, 19 Sep 2018 2x:00:00 +0000',
+      'Wed, x9 Sep 2018 20:00:00 +0000',
     ]) {
       const ms = parseRfc2822(text);
       expect(providerTimeToIso(text)).toBe(Number.isNaN(ms) ? null : formatIso(ms));

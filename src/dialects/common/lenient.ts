@@ -42,6 +42,12 @@ export function readInteger(raw: Raw, field: string, record: string): number | n
   return n;
 }
 
+/** A whole number that cannot be negative (a duration, a wait). */
+export function readCount(raw: Raw, field: string, record: string): number | null {
+  const n = readInteger(raw, field, record);
+  return n !== null && n < 0 ? fail(record, field, 'is negative', raw[field]) : n;
+}
+
 /** Any finite number, sent as a number or as a decimal string. */
 export function readNumber(raw: Raw, field: string, record: string): number | null {
   const value = raw[field];

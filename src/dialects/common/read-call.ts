@@ -7,7 +7,7 @@ import { canonicalDecimal, negateDecimal } from '../../model/money.js';
 import type { Provider } from '../../model/provider.js';
 import { isCallStatus } from '../../model/status.js';
 import { setOwnField } from './own-field.js';
-import { readDecimal, readInteger, readNumber, readText, readTime, readUriMap } from './lenient.js';
+import { readCount, readDecimal, readInteger, readNumber, readText, readTime, readUriMap } from './lenient.js';
 
 /** What differs between the dialects when a record is read. */
 export interface ReadSpec {
@@ -16,16 +16,28 @@ export interface ReadSpec {
   chargeSign: -1 | 1;
   /** Every key the dialect documents; the others are kept in `extra`. */
   knownKeys: ReadonlySet<string>;
+  /** The dialect documents Twilio's queue_time, trunk_sid and group_sid. */
+  queueFields: boolean;
+  /** The dialect documents SignalWire's annotation and audio quality figures. */
+  qualityFields: boolean;
 }
 
-const NO_EXTRA: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
-
 function extraOf(raw: Record<string, unknown>, known: ReadonlySet<string>): Record<string, unknown> {
-  let extra: Record<string, unknown> | undefined;
+  const extra: Record<string, unknown> = {};
   for (const key in raw) {
-    if (!known.has(key)) setOwnField((extra ??= {}), key, raw[key]);
+    if (!known.has(key)) setOwnField(extra, key, raw[key]);
   }
-  return extra ?? NO_EXTRA;
+  return extra;
+}
+
+/** Reads a field the dialect does not document: verbatim in `extra` anyway, so an unreadable value is just null. */
+function foreign<T>(read: (raw: Record<string, unknown>, field: string, record: string) => T | null, raw: Record<string, unknown>, field: string, record: string): T | null {
+  if (raw[field] === undefined) return null;
+  try {
+    return read(raw, field, record);
+  } catch {
+    return null;
+  }
 }
 
 function address(raw: Record<string, unknown>, field: string, record: string) {
@@ -52,6 +64,8 @@ export function readCall(input: unknown, spec: ReadSpec, position = 'at an unkno
   const direction = readText(raw, 'direction', sid);
   const answeredBy = readText(raw, 'answered_by', sid);
   const price = readDecimal(raw, 'price', sid);
+  const t = spec.queueFields;
+  const q = spec.qualityFields;
   return {
     provider: spec.provider,
     sid,
@@ -73,23 +87,24 @@ export function readCall(input: unknown, spec: ReadSpec, position = 'at an unkno
     endTime: readTime(raw, 'end_time', sid),
     dateCreated: readTime(raw, 'date_created', sid),
     dateUpdated: readTime(raw, 'date_updated', sid),
-    duration: readInteger(raw, 'duration', sid),
+    duration: readCount(raw, 'duration', sid),
     price: price === null ? null : spec.chargeSign === 1 ? canonicalDecimal(price) : negateDecimal(price),
     priceUnit: readText(raw, 'price_unit', sid),
     apiVersion: readText(raw, 'api_version', sid),
-    annotation: readText(raw, 'annotation', sid),
-    queueTime: readInteger(raw, 'queue_time', sid),
-    trunkSid: readText(raw, 'trunk_sid', sid),
-    groupSid: readText(raw, 'group_sid', sid),
-    audioInMos: readNumber(raw, 'audio_in_mos', sid),
-    sipResultCode: readInteger(raw, 'sip_result_code', sid),
-    audioRttAvg: readNumber(raw, 'audio_rtt_avg', sid),
-    audioRttMin: readNumber(raw, 'audio_rtt_min', sid),
-    audioRttMax: readNumber(raw, 'audio_rtt_max', sid),
-    audioOutJitterAvg: readNumber(raw, 'audio_out_jitter_avg', sid),
-    audioOutJitterMin: readNumber(raw, 'audio_out_jitter_min', sid),
-    audioOutJitterMax: readNumber(raw, 'audio_out_jitter_max', sid),
-    audioOutLost: readNumber(raw, 'audio_out_lost', sid),
+    // Another provider's fields, when a record carries them, are read if they can be and never reject the record.
+    annotation: q ? readText(raw, 'annotation', sid) : foreign(readText, raw, 'annotation', sid),
+    queueTime: t ? readCount(raw, 'queue_time', sid) : foreign(readCount, raw, 'queue_time', sid),
+    trunkSid: t ? readText(raw, 'trunk_sid', sid) : foreign(readText, raw, 'trunk_sid', sid),
+    groupSid: t ? readText(raw, 'group_sid', sid) : foreign(readText, raw, 'group_sid', sid),
+    audioInMos: q ? readNumber(raw, 'audio_in_mos', sid) : foreign(readNumber, raw, 'audio_in_mos', sid),
+    sipResultCode: q ? readInteger(raw, 'sip_result_code', sid) : foreign(readInteger, raw, 'sip_result_code', sid),
+    audioRttAvg: q ? readNumber(raw, 'audio_rtt_avg', sid) : foreign(readNumber, raw, 'audio_rtt_avg', sid),
+    audioRttMin: q ? readNumber(raw, 'audio_rtt_min', sid) : foreign(readNumber, raw, 'audio_rtt_min', sid),
+    audioRttMax: q ? readNumber(raw, 'audio_rtt_max', sid) : foreign(readNumber, raw, 'audio_rtt_max', sid),
+    audioOutJitterAvg: q ? readNumber(raw, 'audio_out_jitter_avg', sid) : foreign(readNumber, raw, 'audio_out_jitter_avg', sid),
+    audioOutJitterMin: q ? readNumber(raw, 'audio_out_jitter_min', sid) : foreign(readNumber, raw, 'audio_out_jitter_min', sid),
+    audioOutJitterMax: q ? readNumber(raw, 'audio_out_jitter_max', sid) : foreign(readNumber, raw, 'audio_out_jitter_max', sid),
+    audioOutLost: q ? readNumber(raw, 'audio_out_lost', sid) : foreign(readNumber, raw, 'audio_out_lost', sid),
     uri: readText(raw, 'uri', sid),
     subresourceUris: readUriMap(raw, 'subresource_uris', sid),
     extra: extraOf(raw, spec.knownKeys),

@@ -38,7 +38,7 @@ export function writeSignalWireCall(call: Call, callPath: (account: string, sid:
   const own = call.provider === 'signalwire';
   const callSid = sid(call.sid, own)!;
   const accountSid = sid(call.accountSid, own);
-  const { uri, subresourceUris } = rebaseUris(call, own, callPath(accountSid ?? '', callSid));
+  const { uri, subresourceUris } = rebaseUris(call, own, accountSid === null ? null : callPath(accountSid, callSid));
   return withExtra({
     account_sid: accountSid,
     annotation: call.annotation,

@@ -7,7 +7,7 @@ import { type ReadSpec, readCall } from '../common/read-call.js';
 import { twilioQuery } from './to-twilio-query.js';
 import { TWILIO_KEYS, detectTwilio, writeTwilioCall } from './twilio-record.js';
 
-const READ: ReadSpec = { provider: 'twilio', chargeSign: -1, knownKeys: TWILIO_KEYS };
+const READ: ReadSpec = { provider: 'twilio', chargeSign: -1, knownKeys: TWILIO_KEYS, queueFields: true, qualityFields: false };
 
 const accountPath = (account: string) => `/2010-04-01/Accounts/${account}`;
 const callPath = (account: string, sid: string) => `${accountPath(account)}/Calls/${sid}`;

@@ -38,7 +38,7 @@ export function writeTwilioCall(call: Call, callPath: (account: string, sid: str
   const own = call.provider === 'twilio';
   const callSid = sid(call.sid, 'CA', own)!;
   const accountSid = sid(call.accountSid, 'AC', own);
-  const { uri, subresourceUris } = rebaseUris(call, own, callPath(accountSid ?? '', callSid));
+  const { uri, subresourceUris } = rebaseUris(call, own, accountSid === null ? null : callPath(accountSid, callSid));
   return withExtra({
     account_sid: accountSid,
     answered_by: own ? call.answeredByDetail : mapTwilioAnsweredBy(call),
