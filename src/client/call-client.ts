@@ -55,8 +55,10 @@ export function createCallClient(options: CallClientOptions = {}): CallClient {
   const transport = createTransport(config, dialect);
   const at = { origin: config.origin, account: config.account };
 
-  const pages = (query: CallQuery = {}, options: ListOptions = {}) =>
-    listCalls(resolveQuery(query, { defaultCountry: config.defaultCountry }), dialect, transport, { ...at, cursor: options.cursor });
+  // A generator, so that a bad query is reported when iteration starts, as for iterate and list.
+  async function* pages(query: CallQuery = {}, options: ListOptions = {}): AsyncGenerator<CallPage> {
+    yield* listCalls(resolveQuery(query, { defaultCountry: config.defaultCountry }), dialect, transport, { ...at, cursor: options.cursor });
+  }
 
   const calls: CallsResource = {
     pages,

@@ -72,13 +72,16 @@ function pick(option: string | undefined, env: Readonly<Record<string, string | 
 }
 
 function whichProvider(options: CallClientOptions, env: Readonly<Record<string, string | undefined>>): Provider {
-  const named = options.provider ?? pick(undefined, env, 'CALLBRIDGE_PROVIDER');
+  // Explicit options decide before the environment does.
+  const optionTwilio = [options.accountSid, options.authToken, options.apiKey, options.apiSecret].some((v) => v !== undefined);
+  const optionSignalWire = [options.projectId, options.token, options.space].some((v) => v !== undefined);
+  const named = options.provider ?? (optionTwilio !== optionSignalWire ? (optionTwilio ? 'twilio' : 'signalwire') : undefined) ?? pick(undefined, env, 'CALLBRIDGE_PROVIDER');
   if (named !== undefined) {
     if (!isProvider(named)) throw new ConfigError(`provider "${named}" is not known; set CALLBRIDGE_PROVIDER (or the provider option) to twilio or signalwire`);
     return named;
   }
-  const twilio = pick(options.accountSid, env, 'TWILIO_ACCOUNT_SID') !== undefined;
-  const signalwire = pick(options.projectId, env, 'SIGNALWIRE_PROJECT_ID') !== undefined;
+  const twilio = optionTwilio || pick(undefined, env, 'TWILIO_ACCOUNT_SID') !== undefined;
+  const signalwire = optionSignalWire || pick(undefined, env, 'SIGNALWIRE_PROJECT_ID') !== undefined;
   if (twilio && signalwire) {
     throw new ConfigError('both Twilio and SignalWire credentials are set; choose one with CALLBRIDGE_PROVIDER=twilio|signalwire (or the provider option)');
   }
@@ -99,7 +102,10 @@ function twilioConfig(o: CallClientOptions, env: Readonly<Record<string, string 
   const apiKey = pick(o.apiKey, env, 'TWILIO_API_KEY');
   const apiSecret = pick(o.apiSecret, env, 'TWILIO_API_SECRET');
   const authToken = pick(o.authToken, env, 'TWILIO_AUTH_TOKEN');
-  const useKey = apiKey !== undefined || (authToken === undefined && apiSecret !== undefined);
+  // An auth token given as an option wins over an API key found in the environment, and the other way round.
+  const useKey = o.apiKey !== undefined || o.apiSecret !== undefined
+    ? true
+    : o.authToken !== undefined ? false : apiKey !== undefined || (authToken === undefined && apiSecret !== undefined);
   const lacking = [
     ...(accountSid === undefined ? ['TWILIO_ACCOUNT_SID (accountSid)'] : []),
     ...(useKey

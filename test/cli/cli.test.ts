@@ -164,3 +164,39 @@ describe('callbridge export', () => {
     expect(again.stderr).toContain('already complete');
   });
 });
+
+describe('callbridge export, first run failing', () => {
+  it('can simply be run again when it fails before its first page', async () => {
+    const calls = callsOf('twilio', 5);
+    let refuse = true;
+    const server = await startFakeProvider('twilio', calls, (req, res) => {
+      if (!refuse) return false;
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end('{"code":20003,"message":"Authenticate"}');
+      return true;
+    });
+    servers.push(server);
+    const out = join(mkdtempSync(join(tmpdir(), 'callbridge-export-')), 'calls.csv');
+    const args = ['export', '--out', out, '--format', 'csv'];
+    expect((await runCli(args, envFor('twilio', server.origin))).code).toBe(1);
+    refuse = false;
+    const second = await runCli(args, envFor('twilio', server.origin));
+    expect(second.code).toBe(0);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(6);
+    expect((await runCli(['export', '--out', out, '--format', 'xml'], envFor('twilio', server.origin))).stderr).toContain('--format must be');
+  });
+});
+
+describe('callbridge normalize --assume', () => {
+  it('decides only for records whose dialect cannot be detected', async () => {
+    const sw = toDialect(callsOf('signalwire', 1)[0]!, 'signalwire');
+    const bare = { sid: 'legacy-1', status: 'completed', caller_name: 'Reception' };
+    const input = `${JSON.stringify(sw)}\n${JSON.stringify(bare)}\n`;
+    const without = await runCli(['normalize', '-'], {}, input);
+    expect(without.stdout.trim().split('\n')).toHaveLength(1);
+    expect(without.stderr).toContain('1 rejected');
+    const withAssume = await runCli(['normalize', '-', '--assume', 'twilio'], {}, input);
+    const out = withAssume.stdout.trim().split('\n').map((l) => JSON.parse(l) as { provider: string; sid: string });
+    expect(out.map((c) => [c.provider, c.sid])).toEqual([['signalwire', sw.sid], ['twilio', 'legacy-1']]);
+  });
+});

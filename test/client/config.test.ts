@@ -92,3 +92,16 @@ describe('resolveConfig', () => {
     configError(() => resolveConfig({ env: { TWILIO_ACCOUNT_SID: AC, TWILIO_AUTH_TOKEN: 't' }, timeout: 0 }));
   });
 });
+
+describe('explicit options against the environment', () => {
+  it('an explicit auth token wins over an API key in the environment', () => {
+    const config = resolveConfig({ authToken: 'opt', env: { TWILIO_ACCOUNT_SID: AC, TWILIO_API_KEY: SK, TWILIO_API_SECRET: 'sec' } });
+    expect(config.username).toBe(AC);
+    expect(config.password.reveal()).toBe('opt');
+  });
+
+  it('explicit credentials choose the provider even when the other provider is in the environment', () => {
+    expect(resolveConfig({ accountSid: AC, authToken: 't', env: { SIGNALWIRE_PROJECT_ID: PROJECT } }).provider).toBe('twilio');
+    expect(resolveConfig({ projectId: PROJECT, token: 't', space: 'x', env: { TWILIO_ACCOUNT_SID: AC, CALLBRIDGE_PROVIDER: 'twilio' } }).provider).toBe('signalwire');
+  });
+});

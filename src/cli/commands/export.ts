@@ -36,7 +36,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   });
   if (positionals.length > 0) throw new UsageError(`export takes no arguments, got "${positionals[0]}"`);
   if (values.out === undefined) throw new UsageError('export needs --out FILE');
-  const format = recordFormat(values.format, ['ndjson', 'csv'], 'ndjson') as 'ndjson' | 'csv';
+  const format = recordFormat(values.format, ['ndjson', 'csv'], 'ndjson', '--format') as 'ndjson' | 'csv';
   const dialect = recordDialect(values.dialect);
   const query = queryFromFlags(values);
   // The limit is applied here, across runs; the client lists without it so that a cursor resumes the same plan.
@@ -48,7 +48,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
 
   const previous = loadCheckpoint(checkpointPath, job);
   if (previous?.done) {
-    io.stderr.write(`export: already complete (${previous.records} calls in ${values.out}); delete ${checkpointPath} to export again\n`);
+    io.stderr.write(`export: already complete (${previous.records} calls in ${values.out}); remove ${values.out} and ${checkpointPath} to export again\n`);
     return 0;
   }
   if (previous === null && existsSync(values.out)) {
@@ -58,6 +58,8 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   // Whatever was written after the last checkpoint is dropped: the resumed page writes it again.
   ftruncateSync(fd, previous?.bytes ?? 0);
   const state: Checkpoint = previous ?? { version: 1, job, cursor: null, records: 0, bytes: 0, done: false };
+  // Checkpointed before the first request, so a run that fails at once can simply be run again.
+  if (previous === null) saveCheckpoint(checkpointPath, state);
   let position = state.bytes;
   const writer = new RecordWriter(format, dialect, (text) => {
     position += writeSync(fd, text, position);

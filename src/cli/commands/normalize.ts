@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { normalizeCall } from '../../dialects/registry.js';
+import { detectDialect, normalizeCall } from '../../dialects/registry.js';
 import { CallbridgeError } from '../../model/errors/callbridge-error.js';
 import { isProvider } from '../../model/provider.js';
 import { type Unreadable, readRecords } from '../input/read-records.js';
@@ -11,6 +11,9 @@ import { UsageError } from '../usage-error.js';
 export const NORMALIZE_HELP = `Usage:
   callbridge normalize <file…|-> [--output ndjson|csv] [--dialect canonical|twilio|signalwire]
                        [--rejects FILE] [--assume twilio|signalwire]
+
+--assume reads records whose dialect cannot be detected in that dialect
+(detected records keep their own).
 
 Reads call records of either provider (list pages, JSON arrays, NDJSON, single
 records, mixed), detects each record's dialect, and writes them in one form to
@@ -48,7 +51,9 @@ export async function normalizeCommand(args: string[], io: Io): Promise<number> 
         continue;
       }
       try {
-        const call = normalizeCall(item.raw, { position: item.position, ...(values.assume && { dialect: values.assume }) });
+        // --assume only decides for records whose dialect cannot be told from their shape.
+        const dialect = values.assume === undefined ? undefined : (detectDialect(item.raw) ?? values.assume);
+        const call = normalizeCall(item.raw, { position: item.position, ...(dialect && { dialect }) });
         byDialect[call.provider] = (byDialect[call.provider] ?? 0) + 1;
         writer.add(call);
       } catch (error) {

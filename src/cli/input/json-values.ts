@@ -92,7 +92,7 @@ export class JsonValueSplitter {
         if (c !== OPEN_BRACE && c !== OPEN_BRACKET) {
           if (this.#garbageLine !== this.#line) {
             this.#garbageLine = this.#line;
-            found.push({ error: `not a JSON object (starts with ${JSON.stringify(chunk.slice(i, i + 24))})`, line: this.#line });
+            found.push({ error: `not a JSON object (starts with ${JSON.stringify(chunk.slice(i, i + 24).split('\n')[0])})`, line: this.#line });
           }
           continue;
         }

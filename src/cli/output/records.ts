@@ -21,9 +21,9 @@ export function recordDialect(value: string | undefined): RecordDialect {
 }
 
 /** Reads and checks `--output`. */
-export function recordFormat(value: string | undefined, allowed: readonly RecordFormat[], fallback: RecordFormat): RecordFormat {
+export function recordFormat(value: string | undefined, allowed: readonly RecordFormat[], fallback: RecordFormat, flag = '--output'): RecordFormat {
   const format = (value ?? fallback) as RecordFormat;
-  if (!allowed.includes(format)) throw new UsageError(`--output must be ${allowed.join(', ')}, not "${value}"`);
+  if (!allowed.includes(format)) throw new UsageError(`${flag} must be ${allowed.join(', ')}, not "${value}"`);
   return format;
 }
 
@@ -61,7 +61,8 @@ export class RecordWriter {
       this.write(`${this.#count === 0 ? '[\n' : ',\n'}${JSON.stringify(record)}`);
     } else {
       if (this.#columns === null) {
-        this.#columns = this.dialect === 'canonical' ? Object.keys(record) : [...Object.keys(record).filter((k) => !(k in call.extra)), '_extra'];
+        // A dialect's columns are the fields it documents, whatever the first record's extras.
+        this.#columns = this.dialect === 'canonical' ? Object.keys(record) : [...Object.keys(shape({ ...call, extra: {} }, this.dialect)), '_extra'];
         if (this.#header) this.write(csvLine(this.#columns));
       }
       const extra = Object.keys(call.extra).length === 0 ? '' : JSON.stringify(call.extra);
