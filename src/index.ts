@@ -22,6 +22,7 @@ export { isTwilioCallSid, isUuid, twilioSidToUuid, uuidToTwilioSid } from './mod
 export { CALL_STATUSES, type CallStatus, isCallStatus } from './model/status.js';
 export type { Dialect, ListPlan, PageOf, ProviderErrorBody, RequestPlan } from './dialects/common/dialect.js';
 export { DIALECTS, type NormalizeOptions, detectDialect, normalizeCall, toDialect } from './dialects/registry.js';
+export { fromTwilioQuery } from './dialects/twilio/from-twilio-query.js';
 export { type CallClient, type CallsResource, type ListOptions, createCallClient } from './client/call-client.js';
 export type { CallClientOptions } from './client/config.js';
 export type { CallPage } from './client/list-calls.js';

@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { CallClientOptions } from '../client/config.js';
+import { fromTwilioQuery } from '../dialects/twilio/from-twilio-query.js';
 import { isProvider } from '../model/provider.js';
 import type { CallQuery } from '../model/query.js';
 import type { CallStatus } from '../model/status.js';
@@ -19,6 +20,7 @@ export const QUERY_FLAGS = {
   tz: { type: 'string' },
   limit: { type: 'string' },
   'page-size': { type: 'string' },
+  'twilio-query': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** Flags that choose the provider and where it is, shared by every command that calls one. */
@@ -44,7 +46,9 @@ function text(values: Values, flag: string): string | undefined {
 
 /** Builds a CallQuery from the query flags; the library validates the values. */
 export function queryFromFlags(values: Values): CallQuery {
-  const query: CallQuery = {};
+  // A Twilio query string is the starting point; the other flags refine it.
+  const twilio = text(values, 'twilio-query');
+  const query: CallQuery = twilio === undefined ? {} : fromTwilioQuery(twilio);
   const statuses = values.status as string[] | undefined;
   if (statuses !== undefined) {
     const list = statuses.flatMap((s) => s.split(',')).map((s) => s.trim()) as CallStatus[];

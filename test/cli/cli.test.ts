@@ -200,3 +200,18 @@ describe('callbridge normalize --assume', () => {
     expect(out.map((c) => [c.provider, c.sid])).toEqual([['signalwire', sw.sid], ['twilio', 'legacy-1']]);
   });
 });
+
+describe('callbridge calls list --twilio-query', () => {
+  it('runs a Twilio query string against SignalWire', async () => {
+    const calls = callsOf('signalwire', 9);
+    const server = await startFakeProvider('signalwire', calls);
+    servers.push(server);
+    const result = await runCli(['calls', 'list', '--twilio-query', 'Status=busy&StartTime>=2024-03-05', '--output', 'ndjson'], envFor('signalwire', server.origin));
+    expect(result.code).toBe(0);
+    const sids = result.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { sid: string }).sid);
+    expect(sids).toEqual([...calls].reverse().filter((c) => c.status === 'busy').map((c) => c.sid));
+    const sent = new URL(server.requests[0]!.url, server.origin).searchParams;
+    expect(sent.get('Status')).toBe('busy');
+    expect(sent.get('StartTime>')).toMatch(/^Mon, 04 Mar 2024 23:59:59 \+0000$/);
+  });
+});

@@ -20,6 +20,8 @@ Filters:
   --on YYYY-MM-DD [--tz Zone]   started on this calendar day in this IANA zone (default UTC)
   --limit N             at most N calls
   --page-size N         records per provider page, 1..1000 (default 50)
+  --twilio-query Q      a Twilio Calls list query string ("Status=busy&StartTime>=2024-03-05"),
+                        re-expressed for the configured provider; other filters refine it
 
 Provider (credentials come from the environment only):
   --provider twilio|signalwire   overrides CALLBRIDGE_PROVIDER
