@@ -37,10 +37,13 @@ export function decodeCursor(cursor: string, plan: string, streams: number): Str
   if (body.plan !== plan || body.streams.length !== streams) {
     throw new BadQueryError('cursor', 'belongs to another query or provider; resume with the query that produced it');
   }
-  return body.streams.map(([page, offset]) => {
-    if ((page !== null && typeof page !== 'string') || !Number.isInteger(offset) || offset < 0) {
+  // A cursor comes from outside: check each entry's shape before destructuring it.
+  return body.streams.map((stream: unknown) => {
+    if (!Array.isArray(stream) || stream.length !== 2) throw new BadQueryError('cursor', 'is damaged');
+    const [page, offset] = stream as [unknown, unknown];
+    if ((page !== null && typeof page !== 'string') || !Number.isInteger(offset) || (offset as number) < 0) {
       throw new BadQueryError('cursor', 'is damaged');
     }
-    return { page, offset };
+    return { page: page as string | null, offset: offset as number };
   });
 }

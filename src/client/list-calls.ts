@@ -2,7 +2,7 @@ import type { Dialect } from '../dialects/common/dialect.js';
 import type { Call } from '../model/call.js';
 import type { ResolvedQuery } from '../model/query.js';
 import { type StreamPosition, decodeCursor, encodeCursor, planFingerprint } from './cursor.js';
-import { resolveNextPage } from './safe-link.js';
+import { refuseSelfLink, resolveNextPage } from './safe-link.js';
 import type { Transport } from './transport.js';
 
 /** A batch of calls and the cursor that resumes right after it (null when the listing is complete). */
@@ -51,6 +51,7 @@ export async function* listCalls(
     const url = resolveNextPage(stream.position.page!, at.origin, prefixes);
     const page = dialect.readPage(await transport.getJson(url));
     stream.calls = page.records.map((raw, i) => dialect.toCall(raw, `calls[${i}] of ${url.pathname}${url.search}`));
+    if (page.nextPageUri !== null) refuseSelfLink(page.nextPageUri, at.origin, url);
     stream.next = page.nextPageUri;
   };
 

@@ -13,6 +13,14 @@ export function isHostLabel(text: string): boolean {
 }
 
 /**
+ * The text with any `user:password@` part replaced, for echoing a setting the
+ * user got wrong: a URL that failed to parse may still carry a token.
+ */
+function withoutUserinfo(text: string): string {
+  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#]*@/i, '$1[redacted]@');
+}
+
+/**
  * Checks a base URL and returns its origin. Only https is allowed, except on
  * loopback where http serves local emulators; credentials, paths and queries
  * in the URL are refused rather than silently dropped.
@@ -22,7 +30,7 @@ export function checkedOrigin(url: string, setting: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new ConfigError(`${setting} "${url}" is not a URL; give one like https://api.twilio.com or http://127.0.0.1:8080`);
+    throw new ConfigError(`${setting} "${withoutUserinfo(url)}" is not a URL; give one like https://api.twilio.com or http://127.0.0.1:8080`);
   }
   if (parsed.username !== '' || parsed.password !== '') {
     throw new ConfigError(`${setting} must not carry credentials; set them as options or environment variables`);
@@ -54,7 +62,7 @@ export function signalWireOrigin(space: string): string {
   if (text.includes('://')) return checkedOrigin(text, 'SignalWire space URL');
   const labels = text.split('.');
   if (!labels.every(isHostLabel)) {
-    throw new ConfigError(`SignalWire space "${space}" is not a space name (like "example") or host (like "example.signalwire.com")`);
+    throw new ConfigError(`SignalWire space "${withoutUserinfo(space)}" is not a space name (like "example") or host (like "example.signalwire.com")`);
   }
   return labels.length === 1 ? `https://${text}.signalwire.com` : `https://${text}`;
 }

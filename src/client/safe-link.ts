@@ -14,9 +14,26 @@ export function resolveNextPage(link: string, origin: string, accountPaths: read
   }
   if (url.origin !== origin) throw new RefusedLinkError(link, `it leaves the configured origin ${origin}`);
   if (url.username !== '' || url.password !== '') throw new RefusedLinkError(link, 'it carries credentials of its own');
-  // Normalized by URL, so `/../` cannot climb out of the account.
+  // Normalized by URL, so `/../` (and `%2e%2e`, `\..`) cannot climb out of the account.
   if (!accountPaths.some((prefix) => url.pathname.startsWith(`${prefix}/`))) {
     throw new RefusedLinkError(link, "it points outside the account's path");
   }
+  // URL keeps `%2F` and `%5C` as they are, but a server or proxy that decodes them
+  // before routing would read `..%2F..%2F` as a climb out; providers never write them.
+  if (/%2f|%5c/i.test(url.pathname)) throw new RefusedLinkError(link, 'its path holds an encoded slash or backslash');
   return url;
+}
+
+/**
+ * Refuses a next-page link that leads back to the page it was read from:
+ * following it would fetch the same page forever.
+ */
+export function refuseSelfLink(link: string, origin: string, page: URL): void {
+  let next: URL;
+  try {
+    next = new URL(link, origin);
+  } catch {
+    return; // resolveNextPage refuses it if it is ever followed.
+  }
+  if (next.href === page.href) throw new RefusedLinkError(link, 'it is the page it came from, so paging would never end');
 }

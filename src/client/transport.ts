@@ -24,7 +24,11 @@ class BodyTooLarge extends Error {}
 
 async function readBody(response: Response): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_BODY_BYTES) throw new BodyTooLarge();
+  if (declared > MAX_BODY_BYTES) {
+    // Release the connection now: an unread body keeps it open for as long as the server trickles.
+    response.body?.cancel().catch(() => {});
+    throw new BodyTooLarge();
+  }
   if (response.body === null) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -53,10 +57,23 @@ function networkReason(error: unknown): string {
 }
 
 function providerError(details: ProviderErrorDetails, retryAfter: number | null): ProviderError {
+  if (details.status >= 300 && details.status < 400) {
+    return new ProviderError(details, 'callbridge does not follow redirects: the credentials go to the configured origin and account only.');
+  }
   if (details.status === 401 || details.status === 403) return new AuthenticationError(details);
   if (details.status === 404) return new NotFoundError(details);
   if (details.status === 429) return new RateLimitedError(details, retryAfter === null ? null : retryAfter / 1000);
   return new ProviderError(details);
+}
+
+/**
+ * Replaces every credential in text the server sent back (an error page or
+ * message that echoes the request's headers, as is or percent-encoded in a
+ * link) before it goes into an error.
+ */
+function redactor(secrets: readonly string[]): (text: string) => string {
+  const forms = [...new Set(secrets.flatMap((s) => [s, encodeURIComponent(s)]))].filter((s) => s !== '');
+  return (text) => forms.reduce((t, secret) => t.replaceAll(secret, '[redacted]'), text);
 }
 
 /**
@@ -65,11 +82,17 @@ function providerError(details: ProviderErrorDetails, retryAfter: number | null)
  * error, message or cause.
  */
 export function createTransport(config: ResolvedConfig, dialect: Dialect): Transport {
-  const authorization = `Basic ${Buffer.from(`${config.username}:${config.password.reveal()}`).toString('base64')}`;
+  const basic = Buffer.from(`${config.username}:${config.password.reveal()}`).toString('base64');
+  const authorization = `Basic ${basic}`;
+  const redact = redactor([config.password.reveal(), basic]);
+  const redactOrNull = (text: string | null) => (text === null ? null : redact(text));
   const http = ky.create({
     retry: 0,
     timeout: false,
     throwHttpErrors: false,
+    // A redirect would carry the request (and, on the same origin, the credentials)
+    // somewhere next-page links may not go; a 3xx is reported, never followed.
+    redirect: 'manual',
     headers: { authorization, accept: 'application/json', 'user-agent': 'callbridge' },
     ...(config.fetch === undefined ? {} : { fetch: config.fetch }),
   });
@@ -102,7 +125,10 @@ export function createTransport(config: ResolvedConfig, dialect: Dialect): Trans
         if (status >= 200 && status < 300) {
           if (body.ok) return body.value;
           // A cut-off body is worth another try; an HTML page will fail the same way each time.
-          if (!canRetry) throw new MalformedResponseError(shown, attempt, `the body is not JSON (starts ${JSON.stringify(text.slice(0, 60))})`);
+          if (!canRetry) {
+            const start = redact(text.slice(0, 1024)).slice(0, 60);
+            throw new MalformedResponseError(shown, attempt, `the body is not JSON (starts ${JSON.stringify(start)})`);
+          }
           await sleep(backoffMs(attempt - 1, retry));
           continue;
         }
@@ -115,7 +141,15 @@ export function createTransport(config: ResolvedConfig, dialect: Dialect): Trans
         }
         const said: ProviderErrorBody = body.ok ? dialect.readError(body.value) : { code: null, message: null, moreInfo: null };
         throw providerError(
-          { provider: dialect.provider, status, code: said.code, providerMessage: said.message, moreInfo: said.moreInfo, url: shown, attempts: attempt },
+          {
+            provider: dialect.provider,
+            status,
+            code: said.code,
+            providerMessage: redactOrNull(said.message),
+            moreInfo: redactOrNull(said.moreInfo),
+            url: shown,
+            attempts: attempt,
+          },
           retryAfter,
         );
       }

@@ -74,8 +74,19 @@ export interface ResolvedQuery {
 /** Default and bounds of a page, as both providers document them. */
 export const PAGE_SIZE = { default: 50, min: 1, max: 1000 } as const;
 
+/**
+ * A strict object that is not an array: valibot's object schemas accept arrays,
+ * and `startedAt: []` would otherwise read as "no bounds at all".
+ */
+function fields<const T extends v.ObjectEntries>(entries: T) {
+  return v.pipe(
+    v.custom<Record<string, unknown>>((input) => !Array.isArray(input), 'must be an object, not an array'),
+    v.strictObject(entries),
+  );
+}
+
 const Instant = v.union([v.string(), v.date()]);
-const Range = v.strictObject({
+const Range = fields({
   from: v.optional(Instant),
   to: v.optional(Instant),
   fromInclusive: v.optional(v.boolean()),
@@ -84,7 +95,7 @@ const Range = v.strictObject({
 const Status = v.picklist(CALL_STATUSES, `must be one of ${CALL_STATUSES.join(', ')}`);
 const NonEmpty = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 
-const QuerySchema = v.strictObject({
+const QuerySchema = fields({
   to: v.optional(NonEmpty),
   from: v.optional(NonEmpty),
   parentCallSid: v.optional(NonEmpty),
@@ -96,7 +107,7 @@ const QuerySchema = v.strictObject({
     ),
   ),
   startedAt: v.optional(Range),
-  startedOn: v.optional(v.strictObject({ date: v.string(), timeZone: v.optional(v.string()) })),
+  startedOn: v.optional(fields({ date: v.string(), timeZone: v.optional(v.string()) })),
   endedAt: v.optional(Range),
   pageSize: v.optional(
     v.pipe(
@@ -109,10 +120,26 @@ const QuerySchema = v.strictObject({
   limit: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'))),
 });
 
+/**
+ * The instants a query may name. Providers' filters take four-digit years, and
+ * a dialect widens a bound by up to a day before writing it, so bounds stay a
+ * day inside years 1000–9999: beyond, a Date would be sent as `+010000-01` (or
+ * a three-digit year) or make formatting throw. An open end is written by
+ * leaving the bound out.
+ */
+const EARLIEST = Date.parse('1000-01-02T00:00:00Z');
+const LATEST = Date.parse('9999-12-30T23:59:59.999Z');
+const OUT_OF_RANGE = 'lies outside the years 1000-9999 that providers can filter on; leave the bound out for an open end';
+
+function inRange(ms: number): boolean {
+  return ms >= EARLIEST && ms <= LATEST;
+}
+
 function instant(field: string, value: InstantInput): number {
   if (value instanceof Date) {
     const ms = value.getTime();
     if (Number.isNaN(ms)) throw new BadQueryError(field, 'is an invalid Date');
+    if (!inRange(ms)) throw new BadQueryError(field, OUT_OF_RANGE);
     return ms;
   }
   const ms = Number.isNaN(parseIsoInstant(value)) ? parseRfc2822(value) : parseIsoInstant(value);
@@ -122,6 +149,7 @@ function instant(field: string, value: InstantInput): number {
       `cannot read "${value}" as an instant; give ISO 8601 with a zone (2024-03-05T13:00:00Z), RFC 2822, or a Date (for a whole day use startedOn)`,
     );
   }
+  if (!inRange(ms)) throw new BadQueryError(field, OUT_OF_RANGE);
   return ms;
 }
 
@@ -143,7 +171,9 @@ function day(field: string, { date, timeZone = 'UTC' }: CalendarDay): Interval {
     const why = start.invalidReason === 'unsupported zone' ? `"${timeZone}" is not an IANA time zone` : `"${date}" is not a calendar date`;
     throw new BadQueryError(start.invalidReason === 'unsupported zone' ? `${field}.timeZone` : `${field}.date`, why);
   }
-  return { start: start.toMillis(), startInclusive: true, end: start.plus({ days: 1 }).toMillis(), endInclusive: false };
+  const end = start.plus({ days: 1 });
+  if (!inRange(start.toMillis()) || !inRange(end.toMillis() - 1)) throw new BadQueryError(`${field}.date`, `"${date}" ${OUT_OF_RANGE}`);
+  return { start: start.toMillis(), startInclusive: true, end: end.toMillis(), endInclusive: false };
 }
 
 function address(field: string, value: string, country: string): string {
