@@ -42,7 +42,21 @@ function instantOf(
 ): number {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
   if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
+  // setUTCFullYear, because Date.UTC reads years 0-99 as 1900-1999.
+  const ms = new Date(Date.UTC(2000, month - 1, day, hour, minute, second)).setUTCFullYear(year) - offsetMinutes * 60_000;
+  return ms >= FIRST_INSTANT && ms <= LAST_INSTANT ? ms : Number.NaN;
+}
+
+// Four-digit years only: what both RFC 2822 and the canonical ISO form can write.
+const FIRST_INSTANT = new Date(Date.UTC(2000, 0, 1)).setUTCFullYear(0);
+const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59);
+
+/** Minutes east of UTC for a numeric zone (`+0530`), or NaN when its minutes or hours cannot be a zone's. */
+function zoneOffset(sign: string, hours: string, minutes: string): number {
+  const h = Number(hours);
+  const m = Number(minutes);
+  if (h > 14 || m > 59) return Number.NaN;
+  return sign === '-' ? -(h * 60 + m) : h * 60 + m;
 }
 
 /**
@@ -62,8 +76,7 @@ export function parseRfc2822(text: string): number {
   if (m[3]!.length === 2) year += year < 50 ? 2000 : 1900;
   let offset = 0;
   if (m[7] !== undefined) {
-    offset = Number(m[8]) * 60 + Number(m[9]);
-    if (m[7] === '-') offset = -offset;
+    offset = zoneOffset(m[7], m[8]!, m[9]!);
   } else if (m[10] !== undefined) {
     const zone = ZONES[m[10].toLowerCase()];
     if (zone === undefined) return Number.NaN;
@@ -83,10 +96,7 @@ export function parseIsoInstant(text: string): number {
   const m = ISO_8601.exec(text);
   if (m === null) return Number.NaN;
   let offset = 0;
-  if (m[8] !== undefined) {
-    offset = Number(m[9]) * 60 + Number(m[10]);
-    if (m[8] === '-') offset = -offset;
-  }
+  if (m[8] !== undefined) offset = zoneOffset(m[8], m[9]!, m[10]!);
   const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
   return instantOf(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), offset) + ms;
 }
@@ -103,7 +113,7 @@ const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Se
 export function formatRfc2822(ms: number): string {
   const d = new Date(ms);
   return (
-    `${DAY_NAMES[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()} ` +
+    `${DAY_NAMES[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTH_NAMES[d.getUTCMonth()]} ${String(d.getUTCFullYear()).padStart(4, '0')} ` +
     `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`
   );
 }

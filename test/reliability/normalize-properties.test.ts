@@ -302,24 +302,19 @@ describe('times as providers write them', () => {
   });
 });
 
-/**
- * KNOWN BUGS in the normalization hot path (src/dialects/common/read-call.ts,
- * lenient.ts, src/model/time.ts), reported rather than fixed here. Each test
- * states the behaviour callbridge must have; `it.fails` keeps the suite green
- * while the bug stands and turns red once it is fixed: then drop `.fails`.
- */
-describe('known bugs (remove .fails when fixed)', () => {
+/** Bugs these properties found in the normalization hot path, kept as regression tests. */
+describe('fixed bugs of the normalization hot path', () => {
   const sid = `CA${'a'.repeat(32)}`;
 
   // read-call.ts: `JSON.stringify(status)` in the error message overflows the stack.
-  it.fails('refuses a deeply nested status with a MalformedRecordError, not a RangeError', () => {
+  it('refuses a deeply nested status with a MalformedRecordError, not a RangeError', () => {
     const status = JSON.parse(`${'['.repeat(100_000)}1${']'.repeat(100_000)}`) as unknown;
     expect(callOrTypedError(() => normalizeCall({ sid, status }))).toBeInstanceOf(MalformedRecordError);
   });
 
   // lenient.ts readUriMap accepts any object; write-call.ts rebaseUris then calls
   // `uri.startsWith` on a non-string when writing the Call in the other dialect.
-  it.fails('refuses (or keeps verbatim) subresource_uris whose values are not text; writing never throws a TypeError', () => {
+  it('refuses (or keeps verbatim) subresource_uris whose values are not text; writing never throws a TypeError', () => {
     const account = `AC${'1'.repeat(32)}`;
     const raw = { sid, account_sid: account, status: 'completed', uri: `/2010-04-01/Accounts/${account}/Calls/${sid}.json`, subresource_uris: { recordings: 7 } };
     const result = callOrTypedError(() => normalizeCall(raw));
@@ -327,7 +322,7 @@ describe('known bugs (remove .fails when fixed)', () => {
   });
 
   // time.ts: Date.UTC maps years 0..99 onto 1900..1999 (instantOf and parseIsoInstant).
-  it.fails('reads years before 100 as themselves', () => {
+  it('reads years before 100 as themselves', () => {
     expect(normalizeCall({ sid, status: 'completed', start_time: 'Wed, 19 Sep 0050 20:00:00 +0100' }).startTime).toBe('0050-09-19T19:00:00Z');
     const call = normalizeCall({ sid, status: 'completed', start_time: 'Mon, 01 Jan 0001 00:00:00 +0000' });
     expect(toDialect(call, 'twilio').start_time).toBe('Mon, 01 Jan 0001 00:00:00 +0000');
@@ -335,7 +330,7 @@ describe('known bugs (remove .fails when fixed)', () => {
 
   // time.ts formatRfc2822 writes `${getUTCFullYear()}` unpadded: year 500 comes out as
   // `Thu, 19 Sep 500 …`, which RFC 2822 (4-digit years) and callbridge's own reader refuse.
-  it.fails('writes years 100-999 with four digits, so they read back', () => {
+  it('writes years 100-999 with four digits, so they read back', () => {
     const call = normalizeCall({ sid, status: 'completed', start_time: 'Sun, 19 Sep 0500 20:00:00 +0000' });
     expect(call.startTime).toBe('0500-09-19T20:00:00Z');
     expect(normalizeCall(toDialect(call, 'signalwire')).startTime).toBe('0500-09-19T20:00:00Z');
@@ -343,7 +338,7 @@ describe('known bugs (remove .fails when fixed)', () => {
 
   // time.ts parseRfc2822 / parseIsoInstant take any two digits as zone minutes (and any hours),
   // so `+0099` rolls 99 minutes over into hours and `+99:99` moves the instant four days.
-  it.fails('refuses a zone offset whose minutes are 60 or more, instead of rolling them over', () => {
+  it('refuses a zone offset whose minutes are 60 or more, instead of rolling them over', () => {
     for (const start_time of ['Tue, 05 Mar 2024 14:00:02 +0099', '2024-03-05T14:00:02+99:99']) {
       expect(callOrTypedError(() => normalizeCall({ sid, status: 'completed', start_time }))).toBeInstanceOf(MalformedRecordError);
     }
@@ -351,7 +346,7 @@ describe('known bugs (remove .fails when fixed)', () => {
 
   // time.ts formatIso slices `+010000-01-01T00:30:00.000Z` into `+010000-01-01T00:30Z`,
   // which writes back as `undefined, NaN undefined NaN NaN:NaN:NaN +0000`.
-  it.fails('refuses (naming the field) a time whose UTC instant falls after year 9999', () => {
+  it('refuses (naming the field) a time whose UTC instant falls after year 9999', () => {
     const result = callOrTypedError(() => normalizeCall({ sid, status: 'completed', start_time: 'Fri, 31 Dec 9999 23:30:00 -0100' }));
     expect(result).toBeInstanceOf(MalformedRecordError);
   });

@@ -71,5 +71,8 @@ export function readUriMap(raw: Raw, field: string, record: string): Record<stri
   const value = raw[field];
   if (value === undefined || value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value)) return fail(record, field, 'is not an object of URIs', value);
+  for (const key in value) {
+    if (typeof (value as Record<string, unknown>)[key] !== 'string') return fail(record, field, `has a non-text URI under "${key}"`, value);
+  }
   return value as Record<string, string>;
 }

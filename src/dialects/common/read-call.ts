@@ -30,6 +30,13 @@ function extraOf(raw: Record<string, unknown>, known: ReadonlySet<string>): Reco
   return extra;
 }
 
+/** A short rendering of a value for an error message; never walks a deep structure. */
+function preview(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (Array.isArray(value)) return 'an array';
+  return value === null || typeof value !== 'object' ? String(value) : 'an object';
+}
+
 /** Reads a field the dialect does not document: verbatim in `extra` anyway, so an unreadable value is just null. */
 function foreign<T>(read: (raw: Record<string, unknown>, field: string, record: string) => T | null, raw: Record<string, unknown>, field: string, record: string): T | null {
   if (raw[field] === undefined) return null;
@@ -59,7 +66,7 @@ export function readCall(input: unknown, spec: ReadSpec, position = 'at an unkno
   if (typeof sid !== 'string' || sid === '') throw new MalformedRecordError(position, 'sid', 'is missing or not text', sid);
   const status = raw.status;
   if (!isCallStatus(status)) {
-    throw new MalformedRecordError(sid, 'status', `is not a call status: ${JSON.stringify(status)}`, status);
+    throw new MalformedRecordError(sid, 'status', `is not a call status: ${preview(status)}`, status);
   }
   const direction = readText(raw, 'direction', sid);
   const answeredBy = readText(raw, 'answered_by', sid);
