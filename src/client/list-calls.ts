@@ -2,7 +2,8 @@ import type { Dialect } from '../dialects/common/dialect.js';
 import type { Call } from '../model/call.js';
 import type { ResolvedQuery } from '../model/query.js';
 import { type StreamPosition, decodeCursor, encodeCursor, planFingerprint } from './cursor.js';
-import { refuseSelfLink, resolveNextPage } from './safe-link.js';
+import { RefusedLinkError } from './errors/refused-link-error.js';
+import { resolveNextPage } from './safe-link.js';
 import type { Transport } from './transport.js';
 
 /** A batch of calls and the cursor that resumes right after it (null when the listing is complete). */
@@ -16,6 +17,8 @@ interface Stream {
   /** Calls of the page at `position.page`, once fetched. */
   calls: Call[] | null;
   next: string | null;
+  /** Pages this run has read, to refuse a link that loops. */
+  visited: Set<string>;
 }
 
 /** Newer first; a call without a creation date sorts last. */
@@ -39,7 +42,7 @@ export async function* listCalls(
   const first = plan.requests.map((r) => `${r.path}?${new URLSearchParams(r.searchParams as Array<[string, string]>)}`);
   const fingerprint = planFingerprint(first);
   const positions = at.cursor === undefined ? first.map((page) => ({ page, offset: 0 })) : decodeCursor(at.cursor, fingerprint, first.length);
-  const streams: Stream[] = positions.map((position) => ({ position, calls: null, next: null }));
+  const streams: Stream[] = positions.map((position) => ({ position, calls: null, next: null, visited: new Set<string>() }));
   const prefixes = dialect.accountPaths(at.account);
   const seen = streams.length > 1 ? new Set<string>() : null;
   const cursor = () => (streams.every((s) => s.position.page === null) ? null : encodeCursor(fingerprint, streams.map((s) => s.position)));
@@ -49,9 +52,11 @@ export async function* listCalls(
   const load = async (stream: Stream): Promise<void> => {
     // Resolved (and checked) on every load: cursors and links both come from outside.
     const url = resolveNextPage(stream.position.page!, at.origin, prefixes);
+    // A link back to a page already read (itself, or A -> B -> A) would page forever.
+    if (stream.visited.has(url.href)) throw new RefusedLinkError(stream.position.page!, 'it leads back to a page already read, so paging would never end');
+    stream.visited.add(url.href);
     const page = dialect.readPage(await transport.getJson(url));
     stream.calls = page.records.map((raw, i) => dialect.toCall(raw, `calls[${i}] of ${url.pathname}${url.search}`));
-    if (page.nextPageUri !== null) refuseSelfLink(page.nextPageUri, at.origin, url);
     stream.next = page.nextPageUri;
   };
 

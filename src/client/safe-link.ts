@@ -23,17 +23,3 @@ export function resolveNextPage(link: string, origin: string, accountPaths: read
   if (/%2f|%5c/i.test(url.pathname)) throw new RefusedLinkError(link, 'its path holds an encoded slash or backslash');
   return url;
 }
-
-/**
- * Refuses a next-page link that leads back to the page it was read from:
- * following it would fetch the same page forever.
- */
-export function refuseSelfLink(link: string, origin: string, page: URL): void {
-  let next: URL;
-  try {
-    next = new URL(link, origin);
-  } catch {
-    return; // resolveNextPage refuses it if it is ever followed.
-  }
-  if (next.href === page.href) throw new RefusedLinkError(link, 'it is the page it came from, so paging would never end');
-}

@@ -250,3 +250,17 @@ const DIALECT_LIST: Record<Provider, string> = {
   twilio: `/2010-04-01/Accounts/${ACCOUNTS.twilio.account}/Calls.json`,
   signalwire: `/api/laml/2010-04-01/Accounts/${ACCOUNTS.signalwire.account}/Calls`,
 };
+
+describe('paging loops', () => {
+  it('refuses a next-page link back to a page already read (A -> B -> A) without fetching it again', async () => {
+    const path = DIALECT_LIST.twilio;
+    const server = await startServer((req, res, url) => {
+      const page = url.searchParams.get('Page') ?? '0';
+      sendJson(res, 200, { calls: [], next_page_uri: `${path}?PageSize=50&Page=${page === '0' ? '1' : '0'}` });
+    });
+    servers.push(server);
+    const client = createCallClient(clientOptions('twilio', server.origin));
+    await expect(client.calls.list()).rejects.toThrow(/leads back to a page already read/);
+    expect(server.requests).toHaveLength(3);
+  });
+});
