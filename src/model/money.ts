@@ -4,11 +4,29 @@
  * Twilio's `"-0.01750"` is canonical `"0.01750"`; digits are kept exactly.
  */
 
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+// Prices are read for every record: these scan characters instead of running regular expressions.
 
-/** True when `text` is a plain decimal number (`-0.01750`, `3`, `.5`). */
+/** True when `text` is a plain decimal number (`-0.01750`, `3`, `.5`, `3.`). */
 export function isDecimal(text: string): boolean {
-  return DECIMAL.test(text);
+  let i = text.charCodeAt(0) === 45 || text.charCodeAt(0) === 43 ? 1 : 0;
+  let digits = 0;
+  let point = false;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !point) point = true;
+    else return false;
+  }
+  return digits > 0;
+}
+
+/** True when a decimal has a digit other than zero, so that its sign means something. */
+function nonZero(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 49 && c <= 57) return true;
+  }
+  return false;
 }
 
 /**
@@ -17,14 +35,14 @@ export function isDecimal(text: string): boolean {
  */
 export function negateDecimal(text: string): string {
   const unsigned = text[0] === '-' || text[0] === '+' ? text.slice(1) : text;
-  if (!/[1-9]/.test(unsigned)) return unsigned;
+  if (!nonZero(unsigned)) return unsigned;
   return text[0] === '-' ? unsigned : `-${unsigned}`;
 }
 
 /** Drops a leading `+` and writes zero without a sign, keeping the digits verbatim. */
 export function canonicalDecimal(text: string): string {
   const unsigned = text[0] === '-' || text[0] === '+' ? text.slice(1) : text;
-  return text[0] === '-' && /[1-9]/.test(unsigned) ? text : unsigned;
+  return text[0] === '-' && nonZero(unsigned) ? text : unsigned;
 }
 
 /**
@@ -51,7 +69,7 @@ export function decimalFromNumber(value: number): string {
 
 /** The digits of a decimal without leading integer zeros or trailing fraction zeros: `"-0.07000"` is `"-.07"`. */
 function decimalKey(text: string): string {
-  const sign = text[0] === '-' && /[1-9]/.test(text) ? '-' : '';
+  const sign = text[0] === '-' && nonZero(text) ? '-' : '';
   let body = text[0] === '-' || text[0] === '+' ? text.slice(1) : text;
   if (body.includes('.')) body = body.replace(/0+$/, '').replace(/\.$/, '');
   return sign + body.replace(/^0+(?=\d|\.|$)/, '');

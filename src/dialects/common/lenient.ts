@@ -7,17 +7,16 @@ import { providerTimeToIso } from '../../model/time.js';
  * numbers arrive as strings and strings as numbers, fields go missing. Each
  * reader coerces what is unambiguous, reads absent or empty as null, and throws
  * {@link MalformedRecordError} (naming the record and the field) only when a
- * value cannot be read at all.
+ * value cannot be read at all. They take the value rather than the record and
+ * a key, so that each field is read with a plain property access at its call site.
  */
-type Raw = Record<string, unknown>;
 
 function fail(record: string, field: string, reason: string, value: unknown): never {
   throw new MalformedRecordError(record, field, reason, value);
 }
 
 /** A text field; numbers and booleans are written as text. */
-export function readText(raw: Raw, field: string, record: string): string | null {
-  const value = raw[field];
+export function readText(value: unknown, field: string, record: string): string | null {
   if (typeof value === 'string') return value;
   if (value === undefined || value === null) return null;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -25,8 +24,7 @@ export function readText(raw: Raw, field: string, record: string): string | null
 }
 
 /** An RFC 2822 time (ISO 8601 tolerated), as a canonical UTC ISO string. */
-export function readTime(raw: Raw, field: string, record: string): string | null {
-  const value = raw[field];
+export function readTime(value: unknown, field: string, record: string): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value !== 'string') return fail(record, field, 'is not a date string', value);
   const iso = providerTimeToIso(value);
@@ -34,23 +32,32 @@ export function readTime(raw: Raw, field: string, record: string): string | null
 }
 
 /** A whole number sent as a number or as digits. */
-export function readInteger(raw: Raw, field: string, record: string): number | null {
-  const value = raw[field];
+export function readInteger(value: unknown, field: string, record: string): number | null {
   if (value === undefined || value === null || value === '') return null;
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+(?:\.0*)?\s*$/.test(value) ? Number(value) : Number.NaN;
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? integerOf(value) : Number.NaN;
   if (!Number.isSafeInteger(n)) return fail(record, field, 'is not a whole number', value);
   return n;
 }
 
+/** The value of digits (Twilio's `"61"`), or of a whole number with drift (`" -4 "`, `"61.0"`); NaN otherwise. */
+function integerOf(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return /^\s*-?\d+(?:\.0*)?\s*$/.test(text) ? Number(text) : Number.NaN;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 /** A whole number that cannot be negative (a duration, a wait). */
-export function readCount(raw: Raw, field: string, record: string): number | null {
-  const n = readInteger(raw, field, record);
-  return n !== null && n < 0 ? fail(record, field, 'is negative', raw[field]) : n;
+export function readCount(value: unknown, field: string, record: string): number | null {
+  const n = readInteger(value, field, record);
+  return n !== null && n < 0 ? fail(record, field, 'is negative', value) : n;
 }
 
 /** Any finite number, sent as a number or as a decimal string. */
-export function readNumber(raw: Raw, field: string, record: string): number | null {
-  const value = raw[field];
+export function readNumber(value: unknown, field: string, record: string): number | null {
   if (value === undefined || value === null || value === '') return null;
   const n = typeof value === 'number' ? value : typeof value === 'string' && isDecimal(value.trim()) ? Number(value) : Number.NaN;
   if (!Number.isFinite(n)) return fail(record, field, 'is not a number', value);
@@ -58,8 +65,7 @@ export function readNumber(raw: Raw, field: string, record: string): number | nu
 }
 
 /** A decimal amount sent as a string or a number, returned as a decimal string with the digits sent. */
-export function readDecimal(raw: Raw, field: string, record: string): string | null {
-  const value = raw[field];
+export function readDecimal(value: unknown, field: string, record: string): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value === 'number' && Number.isFinite(value)) return decimalFromNumber(value);
   if (typeof value === 'string' && isDecimal(value.trim())) return value.trim();
@@ -67,8 +73,7 @@ export function readDecimal(raw: Raw, field: string, record: string): string | n
 }
 
 /** A map of names to URIs. */
-export function readUriMap(raw: Raw, field: string, record: string): Record<string, string> | null {
-  const value = raw[field];
+export function readUriMap(value: unknown, field: string, record: string): Record<string, string> | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value)) return fail(record, field, 'is not an object of URIs', value);
   for (const key in value) {

@@ -37,19 +37,29 @@ function preview(value: unknown): string {
   return value === null || typeof value !== 'object' ? String(value) : 'an object';
 }
 
-/** Reads a field the dialect does not document: verbatim in `extra` anyway, so an unreadable value is just null. */
-function foreign<T>(read: (raw: Record<string, unknown>, field: string, record: string) => T | null, raw: Record<string, unknown>, field: string, record: string): T | null {
-  if (raw[field] === undefined) return null;
+/**
+ * Reads a provider-only field. One the dialect does not document is kept
+ * verbatim in `extra` anyway, so there an unreadable value is just null.
+ */
+function field<T>(
+  documented: boolean,
+  read: (value: unknown, field: string, record: string) => T | null,
+  value: unknown,
+  name: string,
+  record: string,
+): T | null {
+  if (documented) return read(value, name, record);
+  if (value === undefined) return null;
   try {
-    return read(raw, field, record);
+    return read(value, name, record);
   } catch {
     return null;
   }
 }
 
-function address(raw: Record<string, unknown>, field: string, record: string) {
-  const value = readText(raw, field, record);
-  return value === null ? null : readAddress(value);
+function address(value: unknown, field: string, record: string) {
+  const text = readText(value, field, record);
+  return text === null ? null : readAddress(text);
 }
 
 /**
@@ -68,52 +78,52 @@ export function readCall(input: unknown, spec: ReadSpec, position = 'at an unkno
   if (!isCallStatus(status)) {
     throw new MalformedRecordError(sid, 'status', `is not a call status: ${preview(status)}`, status);
   }
-  const direction = readText(raw, 'direction', sid);
-  const answeredBy = readText(raw, 'answered_by', sid);
-  const price = readDecimal(raw, 'price', sid);
+  const direction = readText(raw.direction, 'direction', sid);
+  const answeredBy = readText(raw.answered_by, 'answered_by', sid);
+  const price = readDecimal(raw.price, 'price', sid);
   const t = spec.queueFields;
   const q = spec.qualityFields;
   return {
     provider: spec.provider,
     sid,
-    accountSid: readText(raw, 'account_sid', sid),
-    parentCallSid: readText(raw, 'parent_call_sid', sid),
-    phoneNumberSid: readText(raw, 'phone_number_sid', sid),
-    to: address(raw, 'to', sid),
-    toFormatted: readText(raw, 'to_formatted', sid) ?? readText(raw, 'formatted_to', sid),
-    from: address(raw, 'from', sid),
-    fromFormatted: readText(raw, 'from_formatted', sid) ?? readText(raw, 'formatted_from', sid),
-    forwardedFrom: address(raw, 'forwarded_from', sid),
-    callerName: readText(raw, 'caller_name', sid),
+    accountSid: readText(raw.account_sid, 'account_sid', sid),
+    parentCallSid: readText(raw.parent_call_sid, 'parent_call_sid', sid),
+    phoneNumberSid: readText(raw.phone_number_sid, 'phone_number_sid', sid),
+    to: address(raw.to, 'to', sid),
+    toFormatted: readText(raw.to_formatted, 'to_formatted', sid) ?? readText(raw.formatted_to, 'formatted_to', sid),
+    from: address(raw.from, 'from', sid),
+    fromFormatted: readText(raw.from_formatted, 'from_formatted', sid) ?? readText(raw.formatted_from, 'formatted_from', sid),
+    forwardedFrom: address(raw.forwarded_from, 'forwarded_from', sid),
+    callerName: readText(raw.caller_name, 'caller_name', sid),
     status,
     direction: direction === null ? null : directionOf(direction),
     directionDetail: direction,
     answeredBy: answeredBy === null || answeredBy === '' ? null : answeredByOf(answeredBy),
     answeredByDetail: answeredBy,
-    startTime: readTime(raw, 'start_time', sid),
-    endTime: readTime(raw, 'end_time', sid),
-    dateCreated: readTime(raw, 'date_created', sid),
-    dateUpdated: readTime(raw, 'date_updated', sid),
-    duration: readCount(raw, 'duration', sid),
+    startTime: readTime(raw.start_time, 'start_time', sid),
+    endTime: readTime(raw.end_time, 'end_time', sid),
+    dateCreated: readTime(raw.date_created, 'date_created', sid),
+    dateUpdated: readTime(raw.date_updated, 'date_updated', sid),
+    duration: readCount(raw.duration, 'duration', sid),
     price: price === null ? null : spec.chargeSign === 1 ? canonicalDecimal(price) : negateDecimal(price),
-    priceUnit: readText(raw, 'price_unit', sid),
-    apiVersion: readText(raw, 'api_version', sid),
+    priceUnit: readText(raw.price_unit, 'price_unit', sid),
+    apiVersion: readText(raw.api_version, 'api_version', sid),
     // Another provider's fields, when a record carries them, are read if they can be and never reject the record.
-    annotation: q ? readText(raw, 'annotation', sid) : foreign(readText, raw, 'annotation', sid),
-    queueTime: t ? readCount(raw, 'queue_time', sid) : foreign(readCount, raw, 'queue_time', sid),
-    trunkSid: t ? readText(raw, 'trunk_sid', sid) : foreign(readText, raw, 'trunk_sid', sid),
-    groupSid: t ? readText(raw, 'group_sid', sid) : foreign(readText, raw, 'group_sid', sid),
-    audioInMos: q ? readNumber(raw, 'audio_in_mos', sid) : foreign(readNumber, raw, 'audio_in_mos', sid),
-    sipResultCode: q ? readInteger(raw, 'sip_result_code', sid) : foreign(readInteger, raw, 'sip_result_code', sid),
-    audioRttAvg: q ? readNumber(raw, 'audio_rtt_avg', sid) : foreign(readNumber, raw, 'audio_rtt_avg', sid),
-    audioRttMin: q ? readNumber(raw, 'audio_rtt_min', sid) : foreign(readNumber, raw, 'audio_rtt_min', sid),
-    audioRttMax: q ? readNumber(raw, 'audio_rtt_max', sid) : foreign(readNumber, raw, 'audio_rtt_max', sid),
-    audioOutJitterAvg: q ? readNumber(raw, 'audio_out_jitter_avg', sid) : foreign(readNumber, raw, 'audio_out_jitter_avg', sid),
-    audioOutJitterMin: q ? readNumber(raw, 'audio_out_jitter_min', sid) : foreign(readNumber, raw, 'audio_out_jitter_min', sid),
-    audioOutJitterMax: q ? readNumber(raw, 'audio_out_jitter_max', sid) : foreign(readNumber, raw, 'audio_out_jitter_max', sid),
-    audioOutLost: q ? readNumber(raw, 'audio_out_lost', sid) : foreign(readNumber, raw, 'audio_out_lost', sid),
-    uri: readText(raw, 'uri', sid),
-    subresourceUris: readUriMap(raw, 'subresource_uris', sid),
+    annotation: field(q, readText, raw.annotation, 'annotation', sid),
+    queueTime: field(t, readCount, raw.queue_time, 'queue_time', sid),
+    trunkSid: field(t, readText, raw.trunk_sid, 'trunk_sid', sid),
+    groupSid: field(t, readText, raw.group_sid, 'group_sid', sid),
+    audioInMos: field(q, readNumber, raw.audio_in_mos, 'audio_in_mos', sid),
+    sipResultCode: field(q, readInteger, raw.sip_result_code, 'sip_result_code', sid),
+    audioRttAvg: field(q, readNumber, raw.audio_rtt_avg, 'audio_rtt_avg', sid),
+    audioRttMin: field(q, readNumber, raw.audio_rtt_min, 'audio_rtt_min', sid),
+    audioRttMax: field(q, readNumber, raw.audio_rtt_max, 'audio_rtt_max', sid),
+    audioOutJitterAvg: field(q, readNumber, raw.audio_out_jitter_avg, 'audio_out_jitter_avg', sid),
+    audioOutJitterMin: field(q, readNumber, raw.audio_out_jitter_min, 'audio_out_jitter_min', sid),
+    audioOutJitterMax: field(q, readNumber, raw.audio_out_jitter_max, 'audio_out_jitter_max', sid),
+    audioOutLost: field(q, readNumber, raw.audio_out_lost, 'audio_out_lost', sid),
+    uri: readText(raw.uri, 'uri', sid),
+    subresourceUris: readUriMap(raw.subresource_uris, 'subresource_uris', sid),
     extra: extraOf(raw, spec.knownKeys),
     [RAW]: raw,
   };
