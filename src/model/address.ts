@@ -35,10 +35,11 @@ const E164_LIKE = /^\+[1-9]\d{1,14}$/;
 
 // Call data repeats the same few thousand addresses, and describing a phone
 // number is the costliest step of normalization: each address is described
-// once and shared, frozen, by every call that has it. Bounded, so an endless
-// stream of new numbers cannot grow it without limit.
-const CACHE = new Map<string, Address>();
-const CACHE_LIMIT = 100_000;
+// once and shared, frozen, by every call that has it. Two generations keep
+// the recently used ones (about LRU) within a fixed memory bound.
+const GENERATION_SIZE = 50_000;
+let recent = new Map<string, Address>();
+let older = new Map<string, Address>();
 
 /**
  * Classifies an address as sent by a provider, with libphonenumber-js facts
@@ -46,12 +47,14 @@ const CACHE_LIMIT = 100_000;
  * frozen and may be shared between calls.
  */
 export function readAddress(value: string): Address {
-  let address = CACHE.get(value);
-  if (address === undefined) {
-    address = Object.freeze(describe(value));
-    if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
-    CACHE.set(value, address);
+  let address = recent.get(value);
+  if (address !== undefined) return address;
+  address = older.get(value) ?? Object.freeze(describe(value));
+  if (recent.size >= GENERATION_SIZE) {
+    older = recent;
+    recent = new Map();
   }
+  recent.set(value, address);
   return address;
 }
 
