@@ -30,6 +30,9 @@ async function readBody(response: Response): Promise<string> {
     throw new BodyTooLarge();
   }
   if (response.body === null) return '';
+  // A declared, uncompressed length bounds the body: read it in one native step.
+  const encoding = response.headers.get('content-encoding');
+  if (declared > 0 && (encoding === null || encoding === 'identity')) return response.text();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of response.body) {
