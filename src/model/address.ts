@@ -37,9 +37,11 @@ const E164_LIKE = /^\+[1-9]\d{1,14}$/;
 // number is the costliest step of normalization: each address is described
 // once and shared, frozen, by every call that has it. Two generations keep
 // the recently used ones (about LRU) within a fixed memory bound.
-const GENERATION_SIZE = 50_000;
+const GENERATION_SIZE = 25_000;
 let recent = new Map<string, Address>();
 let older = new Map<string, Address>();
+let lastValue: string | undefined;
+let lastAddress: Address | undefined;
 
 /**
  * Classifies an address as sent by a provider, with libphonenumber-js facts
@@ -47,14 +49,22 @@ let older = new Map<string, Address>();
  * frozen and may be shared between calls.
  */
 export function readAddress(value: string): Address {
+  // Consecutive calls often share an address (the account's own number).
+  if (value === lastValue) return lastAddress!;
   let address = recent.get(value);
-  if (address !== undefined) return address;
+  if (address !== undefined) {
+    lastValue = value;
+    lastAddress = address;
+    return address;
+  }
   address = older.get(value) ?? Object.freeze(describe(value));
   if (recent.size >= GENERATION_SIZE) {
     older = recent;
     recent = new Map();
   }
   recent.set(value, address);
+  lastValue = value;
+  lastAddress = address;
   return address;
 }
 
