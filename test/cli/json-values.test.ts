@@ -2,9 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type JsonGarbage, type JsonText, JsonValueSplitter } from '../../src/cli/input/json-values.js';
 
+/** What the splitter found, without the values it parsed on its NDJSON fast path (checked against the text). */
 function split(chunks: readonly string[]): Array<JsonText | JsonGarbage> {
   const splitter = new JsonValueSplitter();
-  return [...chunks.flatMap((c) => splitter.push(c)), ...splitter.end()];
+  return [...chunks.flatMap((c) => splitter.push(c)), ...splitter.end()].map((found) => {
+    if (!('value' in found)) return found;
+    const { value, ...rest } = found;
+    expect(value).toEqual(JSON.parse(found.text));
+    return rest;
+  });
 }
 
 /** Cuts a text at the given (sorted, deduplicated) positions. */
@@ -49,5 +55,14 @@ describe('JsonValueSplitter', () => {
       { text: '{"d":2}', line: 5, index: null },
       { error: 'the input ends inside a JSON value (truncated?)', line: 6 },
     ]);
+  });
+});
+
+describe('JsonValueSplitter NDJSON fast path', () => {
+  it('parses whole-object lines itself, and scans everything else', () => {
+    const splitter = new JsonValueSplitter();
+    const found = splitter.push('{"a":1}\n  {"b":2}  \n{"c":\n3}\n') as JsonText[];
+    expect(found.map((f) => [f.value, f.line])).toEqual([[{ a: 1 }, 1], [{ b: 2 }, 2], [undefined, 3]]);
+    expect(JSON.parse(found[2]!.text)).toEqual({ c: 3 });
   });
 });

@@ -1,6 +1,8 @@
 /** A complete JSON text found in a stream, with the line it starts on. */
 export interface JsonText {
   text: string;
+  /** The parsed value, when the splitter already parsed it (a whole NDJSON line). */
+  value?: unknown;
   line: number;
   /** Index of the element when it came from a top-level array. */
   index: number | null;
@@ -20,6 +22,14 @@ const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
+
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff;
 
@@ -72,6 +82,23 @@ export class JsonValueSplitter {
         continue;
       }
       if (isSpace(c)) continue;
+      // NDJSON fast path: a line that is one whole object is parsed as it stands,
+      // without scanning it character by character; anything else is scanned.
+      if (c === OPEN_BRACE && this.#lineStart && this.#depth === 0 && !this.#inArray) {
+        const newline = chunk.indexOf('\n', i);
+        let end = newline;
+        while (end > i && isSpace(chunk.charCodeAt(end - 1))) end--;
+        if (newline !== -1 && chunk.charCodeAt(end - 1) === CLOSE_BRACE) {
+          const text = chunk.slice(i, end);
+          const value = parseOrUndefined(text);
+          if (value !== undefined) {
+            found.push({ text, value, line: this.#line, index: null });
+            this.#line++;
+            i = newline;
+            continue;
+          }
+        }
+      }
       const lineStart = this.#lineStart;
       this.#lineStart = false;
       const level = this.#inArray ? 1 : 0;

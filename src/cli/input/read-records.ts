@@ -35,12 +35,14 @@ export async function* readRecords(file: string, stdin: NodeJS.ReadableStream): 
         yield { file: name, line: item.line, reason: item.error };
         continue;
       }
-      let value: unknown;
-      try {
-        value = JSON.parse(item.text);
-      } catch (error) {
-        yield { file: name, line: item.line, reason: `not valid JSON: ${(error as Error).message}` };
-        continue;
+      let value = item.value;
+      if (value === undefined) {
+        try {
+          value = JSON.parse(item.text);
+        } catch (error) {
+          yield { file: name, line: item.line, reason: `not valid JSON: ${(error as Error).message}` };
+          continue;
+        }
       }
       const where = `${name}:${item.line}${item.index === null ? '' : ` [${item.index}]`}`;
       const calls = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { calls?: unknown }).calls : undefined;
