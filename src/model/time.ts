@@ -149,6 +149,8 @@ const MONTH_OF_PACKED: ReadonlyMap<number, string> = new Map(
 
 // Calls of one dataset fall on a few hundred days: each day's text is checked
 // once, under a number made from its characters (cheaper to hash than a slice).
+// The day takes 7 bits of the key: it is read as two digits (up to 99), and a
+// narrower field would let an impossible day share the key of a real one.
 const DAY_PREFIXES = new Map<number, string | null>();
 const DAY_PREFIX_LIMIT = 10_000;
 
@@ -161,7 +163,7 @@ function dayPrefix(text: string): string | null | undefined {
   const day = twoDigits(text, 5);
   const year = twoDigits(text, 12) * 100 + twoDigits(text, 14);
   if (Number.isNaN(day + year) || text.charCodeAt(4) !== 32 || text.charCodeAt(7) !== 32 || text.charCodeAt(11) !== 32) return undefined;
-  const key = (year * 16_777_216 + packed) * 32 + day;
+  const key = (year * 16_777_216 + packed) * 128 + day;
   let prefix = DAY_PREFIXES.get(key);
   if (prefix === undefined) {
     const month = MONTH_OF_PACKED.get(packed);

@@ -81,6 +81,14 @@ describe('providerTimeToIso', () => {
     }
   });
 
+  it('never confuses an impossible day with a real one of another month', () => {
+    // Jun and Jul differ by 2 in their packed letters: day 65 of July once shared the day cache's key of 1 June.
+    expect(providerTimeToIso('Tue, 01 Jun 1999 20:00:00 +0000')).toBe('1999-06-01T20:00:00Z');
+    expect(providerTimeToIso('Tue, 65 Jul 1999 20:00:00 +0000')).toBeNull();
+    expect(providerTimeToIso('Mon, 66 Jul 1998 20:00:00 +0000')).toBeNull();
+    expect(providerTimeToIso('Tue, 02 Jun 1998 20:00:00 +0000')).toBe('1998-06-02T20:00:00Z');
+  });
+
   it('agrees with the general parser on every day of four years', () => {
     for (let ms = Date.UTC(2023, 0, 1, 13, 7, 9); ms < Date.UTC(2027, 0, 1); ms += 86_400_000) {
       const text = formatRfc2822(ms);
