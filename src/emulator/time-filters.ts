@@ -1,16 +1,10 @@
 import type { Interval } from '../model/interval.js';
-import { parseIsoInstant, parseRfc2822 } from '../model/time.js';
+import { parseGmtDay, parseIsoInstant, parseProviderTime } from '../model/time.js';
 
 /** The comparison a time parameter's key carries: `StartTime` (=), `StartTime>` or `StartTime<`. */
 export type TimeOperator = '=' | '>' | '<';
 
 const DAY = 86_400_000;
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Midnight GMT of a `YYYY-MM-DD` that names a real day, else NaN. */
-export function gmtDay(text: string): number {
-  return DATE_ONLY.test(text) ? parseIsoInstant(`${text}T00:00:00Z`) : Number.NaN;
-}
 
 /** The whole GMT day holding an instant. */
 export function dayOf(ms: number): Interval {
@@ -33,7 +27,7 @@ export function intersect(a: Interval | null, b: Interval): Interval {
  * after its midnight, `<` before its midnight. Null when the value is unreadable.
  */
 export function twilioTimeBound(operator: TimeOperator, value: string): Interval | null {
-  let day = gmtDay(value);
+  let day = parseGmtDay(value);
   if (Number.isNaN(day)) {
     const instant = parseIsoInstant(value);
     if (Number.isNaN(instant)) return null;
@@ -52,9 +46,8 @@ export function twilioTimeBound(operator: TimeOperator, value: string): Interval
  * ("the date on which"). Null when the value is unreadable.
  */
 export function signalWireTimeBound(operator: TimeOperator, value: string): Interval | null {
-  let instant = parseRfc2822(value);
-  if (Number.isNaN(instant)) instant = parseIsoInstant(value);
-  if (Number.isNaN(instant)) instant = gmtDay(value);
+  let instant = parseProviderTime(value);
+  if (Number.isNaN(instant)) instant = parseGmtDay(value);
   if (Number.isNaN(instant)) return null;
   if (operator === '=') return dayOf(instant);
   if (operator === '>') return { start: instant, startInclusive: false, end: null, endInclusive: false };

@@ -123,6 +123,13 @@ export function formatGmtDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Midnight GMT of a `YYYY-MM-DD` that names a real day, as epoch ms, or NaN. */
+export function parseGmtDay(text: string): number {
+  return DATE_ONLY.test(text) ? parseIsoInstant(`${text}T00:00:00Z`) : Number.NaN;
+}
+
 /** Reads a provider's time field: RFC 2822 first, ISO 8601 as drift. Returns epoch ms or NaN. */
 export function parseProviderTime(text: string): number {
   const ms = parseRfc2822(text);

@@ -1,16 +1,10 @@
 import { BadQueryError } from '../../model/errors/bad-query-error.js';
 import type { CallQuery, TimeRange } from '../../model/query.js';
 import type { CallStatus } from '../../model/status.js';
-import { formatIso, parseIsoInstant } from '../../model/time.js';
+import { formatIso, parseGmtDay, parseIsoInstant } from '../../model/time.js';
 
 const DAY = 86_400_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const KNOWN = new Set(['To', 'From', 'ParentCallSid', 'Status', 'PageSize', 'Page', 'PageToken']);
-
-/** Midnight GMT of a `YYYY-MM-DD` day, or NaN. */
-function dayStart(date: string): number {
-  return DATE.test(date) ? parseIsoInstant(`${date}T00:00:00Z`) : Number.NaN;
-}
 
 /**
  * One Twilio time filter (`StartTime`, `StartTime>`, `StartTime<`) as a range,
@@ -19,7 +13,7 @@ function dayStart(date: string): number {
  * taken as that instant.
  */
 function range(key: string, op: '' | '>' | '<', value: string): TimeRange {
-  const day = dayStart(value);
+  const day = parseGmtDay(value);
   if (Number.isNaN(day)) {
     if (Number.isNaN(parseIsoInstant(value))) throw new BadQueryError(key, `"${value}" is neither YYYY-MM-DD nor an ISO 8601 instant with a zone`);
     return op === '>' ? { from: value } : op === '<' ? { to: value, toInclusive: true } : { from: value, to: value, toInclusive: true };
