@@ -142,7 +142,8 @@ function instant(field: string, value: InstantInput): number {
     if (!inRange(ms)) throw new BadQueryError(field, OUT_OF_RANGE);
     return ms;
   }
-  const ms = Number.isNaN(parseIsoInstant(value)) ? parseRfc2822(value) : parseIsoInstant(value);
+  const iso = parseIsoInstant(value);
+  const ms = Number.isNaN(iso) ? parseRfc2822(value) : iso;
   if (Number.isNaN(ms)) {
     throw new BadQueryError(
       field,
