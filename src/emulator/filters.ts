@@ -26,9 +26,6 @@ export interface CompiledFilter {
   hi: number;
 }
 
-/** No filter at all. */
-export const ANY: ListFilter = { to: null, from: null, parentKey: null, statuses: null, started: null, ended: null };
-
 /** The first position whose date_created is at most `value` (date_created never increases with position). */
 function firstAtOrBelow(created: Float64Array, value: number): number {
   let lo = 0;
