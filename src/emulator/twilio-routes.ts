@@ -1,3 +1,4 @@
+import { isTwilioCallSid } from '../model/sid.js';
 import { CALL_STATUSES } from '../model/status.js';
 import type { ApiErrorKind } from './api-error.js';
 import type { DialectView } from './dialect-view.js';
@@ -40,7 +41,7 @@ export const twilioView: DialectView = {
   realm: 'Twilio API',
   readList: listRequestReader({
     statuses: new Map(CALL_STATUSES.map((status, i) => [status, [i]])),
-    parentKey: (value) => (/^CA[0-9a-fA-F]{32}$/.test(value) ? value.slice(2) : null),
+    parentKey: (value) => (isTwilioCallSid(value) ? value.slice(2) : null),
     parentHint: 'a call sid (CA followed by 32 hex digits)',
     pageToken: (value) => readToken(value, keyOf),
     timeBound: twilioTimeBound,
