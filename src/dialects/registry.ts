@@ -1,6 +1,7 @@
 import type { Call } from '../model/call.js';
 import { MalformedRecordError } from '../model/errors/malformed-record-error.js';
 import type { Provider } from '../model/provider.js';
+import { isTwilioCallSid, isUuidShaped } from '../model/sid.js';
 import type { Dialect } from './common/dialect.js';
 import { createSignalWireDialect } from './signalwire/signalwire-dialect.js';
 import { createTwilioDialect } from './twilio/twilio-dialect.js';
@@ -19,6 +20,12 @@ const ALL = Object.values(DIALECTS);
  */
 export function detectDialect(raw: unknown): Provider | null {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
+  // A sid's shape outweighs every other clue together, so it settles the question alone.
+  const sid = (raw as { sid?: unknown }).sid;
+  if (typeof sid === 'string') {
+    if (isTwilioCallSid(sid)) return 'twilio';
+    if (isUuidShaped(sid)) return 'signalwire';
+  }
   let best: Provider | null = null;
   let bestScore = 0;
   let tie = false;

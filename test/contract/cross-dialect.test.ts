@@ -221,3 +221,16 @@ describe('durations', () => {
     expect(() => normalizeCall({ ...raw, duration: '-4' })).toThrow(/duration/);
   });
 });
+
+describe('detection', () => {
+  it('lets the sid shape decide over every other clue together', () => {
+    const swLike = {
+      account_sid: '2b7f9a1e-5c3d-4e8f-9a0b-1c2d3e4f5a6b', formatted_to: 'x', audio_in_mos: 4.2, annotation: null,
+      price: 0.1, duration: 3, uri: '/api/laml/2010-04-01/Accounts/x/Calls/y', status: 'completed',
+    };
+    expect(detectDialect({ ...swLike, sid: `CA${'a'.repeat(32)}` })).toBe('twilio');
+    const twLike = { account_sid: `AC${'1'.repeat(32)}`, queue_time: '1', price: '-0.1', uri: '/2010-04-01/x', status: 'completed' };
+    expect(detectDialect({ ...twLike, sid: '2b7f9a1e-5c3d-4e8f-9a0b-1c2d3e4f5a6b' })).toBe('signalwire');
+    expect(detectDialect({ ...twLike, sid: 'neither' })).toBe('twilio');
+  });
+});

@@ -22,12 +22,15 @@ export interface ReadSpec {
   qualityFields: boolean;
 }
 
+// Most records have no undocumented field: they share one frozen empty `extra`.
+const NO_EXTRA: Record<string, unknown> = Object.freeze({});
+
 function extraOf(raw: Record<string, unknown>, known: ReadonlySet<string>): Record<string, unknown> {
-  const extra: Record<string, unknown> = {};
+  let extra: Record<string, unknown> | undefined;
   for (const key in raw) {
-    if (!known.has(key)) setOwnField(extra, key, raw[key]);
+    if (!known.has(key)) setOwnField((extra ??= {}), key, raw[key]);
   }
-  return extra;
+  return extra ?? NO_EXTRA;
 }
 
 /** A short rendering of a value for an error message; never walks a deep structure. */
