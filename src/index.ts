@@ -46,6 +46,7 @@ export {
   type EmulatorOptions,
   type FaultOptions,
   type GenerateOptions,
+  type Lag,
   type RecordedRequest,
   type SignalWireCredentials,
   type TwilioApiKey,

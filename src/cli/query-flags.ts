@@ -59,14 +59,14 @@ export function queryFromFlags(values: Values): CallQuery {
   if (text(values, 'parent') !== undefined) query.parentCallSid = text(values, 'parent')!;
   const after = text(values, 'started-after');
   const before = text(values, 'started-before');
-  if (after !== undefined || before !== undefined) query.startedAt = { ...(after && { from: after }), ...(before && { to: before }) };
+  if (after !== undefined || before !== undefined) query.startedAt = { ...(after !== undefined && { from: after }), ...(before !== undefined && { to: before }) };
   const endedAfter = text(values, 'ended-after');
   const endedBefore = text(values, 'ended-before');
   if (endedAfter !== undefined || endedBefore !== undefined) {
-    query.endedAt = { ...(endedAfter && { from: endedAfter }), ...(endedBefore && { to: endedBefore }) };
+    query.endedAt = { ...(endedAfter !== undefined && { from: endedAfter }), ...(endedBefore !== undefined && { to: endedBefore }) };
   }
   const on = text(values, 'on');
-  if (on !== undefined) query.startedOn = { date: on, ...(text(values, 'tz') && { timeZone: text(values, 'tz')! }) };
+  if (on !== undefined) query.startedOn = { date: on, ...(text(values, 'tz') !== undefined && { timeZone: text(values, 'tz')! }) };
   else if (text(values, 'tz') !== undefined) throw new UsageError('--tz needs --on YYYY-MM-DD');
   const limit = integer('limit', text(values, 'limit'));
   if (limit !== undefined) query.limit = limit;

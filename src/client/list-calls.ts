@@ -44,7 +44,10 @@ export async function* listCalls(
   const positions = at.cursor === undefined ? first.map((page) => ({ page, offset: 0 })) : decodeCursor(at.cursor, fingerprint, first.length);
   const streams: Stream[] = positions.map((position) => ({ position, calls: null, next: null, visited: new Set<string>() }));
   const prefixes = dialect.accountPaths(at.account);
+  // A call listed under two statuses (its status changed between requests) has the same
+  // creation date in both: only the sids of the current creation date need remembering.
   const seen = streams.length > 1 ? new Set<string>() : null;
+  let seenDate: string | null = null;
   const cursor = () => (streams.every((s) => s.position.page === null) ? null : encodeCursor(fingerprint, streams.map((s) => s.position)));
   let remaining = query.limit ?? Number.POSITIVE_INFINITY;
   let batch: Call[] = [];
@@ -81,6 +84,10 @@ export async function* listCalls(
     if (pick === null) break;
     const call = pick.calls![pick.position.offset]!;
     pick.position = { page: pick.position.page, offset: pick.position.offset + 1 };
+    if (seen !== null && call.dateCreated !== seenDate) {
+      seen.clear();
+      seenDate = call.dateCreated;
+    }
     if (!plan.filter(call) || seen?.has(call.sid)) continue;
     seen?.add(call.sid);
     batch.push(call);

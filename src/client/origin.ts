@@ -39,7 +39,8 @@ export function checkedOrigin(url: string, setting: string): string {
     throw new ConfigError(`${setting} "${parsed.origin}" must use https (plain http is allowed only on loopback, such as 127.0.0.1)`);
   }
   if ((parsed.pathname !== '/' && parsed.pathname !== '') || parsed.search !== '' || parsed.hash !== '') {
-    throw new ConfigError(`${setting} "${url}" must be an origin only (scheme, host, port), without a path`);
+    // Only origin and path are echoed: a query or fragment could hold a token.
+    throw new ConfigError(`${setting} "${parsed.origin}${parsed.pathname}" must be an origin only (scheme, host, port), without a path, query or fragment`);
   }
   return parsed.origin;
 }

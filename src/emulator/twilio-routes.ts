@@ -4,7 +4,7 @@ import type { ApiErrorKind } from './api-error.js';
 import type { DialectView } from './dialect-view.js';
 import { listRequestReader } from './list-request.js';
 import { type PageToken, readToken } from './paging.js';
-import { twilioTimeBound } from './time-filters.js';
+import { twilioTimeFilter } from '../dialects/twilio/twilio-time-filter.js';
 
 const TWILIO_SID = /^CA[0-9a-zA-Z]{32}$/;
 const KEY = /^[0-9a-zA-Z]{32}$/;
@@ -44,7 +44,7 @@ export const twilioView: DialectView = {
     parentKey: (value) => (isTwilioCallSid(value) ? value.slice(2) : null),
     parentHint: 'a call sid (CA followed by 32 hex digits)',
     pageToken: (value) => readToken(value, keyOf),
-    timeBound: twilioTimeBound,
+    timeBound: twilioTimeFilter,
     timeHint: 'a GMT date YYYY-MM-DD (or YYYY-MM-DDTHH:mm:ssZ, read as its GMT day)',
     pageNeedsToken: true,
   }),

@@ -23,3 +23,19 @@ export function isEmptyInterval(interval: Interval): boolean {
   if (start === null || end === null) return false;
   return start > end || (start === end && !(interval.startInclusive && interval.endInclusive));
 }
+
+const DAY = 86_400_000;
+
+/** The whole GMT day holding an instant, as `[midnight, next midnight)`. */
+export function gmtDayOf(ms: number): Interval {
+  const start = Math.floor(ms / DAY) * DAY;
+  return { start, startInclusive: true, end: start + DAY, endInclusive: false };
+}
+
+/** Both intervals at once (their intersection); null stands for "no bound". */
+export function intersect(a: Interval | null, b: Interval): Interval {
+  if (a === null) return b;
+  const later = a.start === null ? b : b.start === null ? a : a.start > b.start ? a : b.start > a.start ? b : a.startInclusive ? b : a;
+  const earlier = a.end === null ? b : b.end === null ? a : a.end < b.end ? a : b.end < a.end ? b : a.endInclusive ? b : a;
+  return { start: later.start, startInclusive: later.startInclusive, end: earlier.end, endInclusive: earlier.endInclusive };
+}

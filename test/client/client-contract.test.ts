@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCallClient } from '../../src/client/call-client.js';
+import { DIALECTS } from '../../src/dialects/registry.js';
 import { AuthenticationError } from '../../src/client/errors/authentication-error.js';
 import { MalformedResponseError } from '../../src/client/errors/malformed-response-error.js';
 import { NotFoundError } from '../../src/client/errors/not-found-error.js';
@@ -262,5 +263,23 @@ describe('paging loops', () => {
     const client = createCallClient(clientOptions('twilio', server.origin));
     await expect(client.calls.list()).rejects.toThrow(/leads back to a page already read/);
     expect(server.requests).toHaveLength(3);
+  });
+});
+
+describe('fan-out duplicates', () => {
+  it('lists a call that changed status between two requests once, remembering only one creation date', async () => {
+    const account = ACCOUNTS.twilio.account;
+    const calls = [0, 1, 2, 3].map((n) => makeCall('twilio', n, account, 'busy'));
+    // Call 2 has become completed by the time the completed request is made: both answers hold it.
+    const moved = { ...calls[2]!, status: 'completed' as const };
+    const server = await startServer((req, res, url) => {
+      const busy = url.searchParams.get('Status') === 'busy';
+      const records = busy ? [calls[3]!, calls[2]!, calls[1]!] : [moved, calls[0]!];
+      sendJson(res, 200, { calls: records.map((c) => DIALECTS.twilio.fromCall({ ...c, status: busy ? 'busy' : 'completed' })), next_page_uri: null });
+    });
+    servers.push(server);
+    const client = createCallClient(clientOptions('twilio', server.origin));
+    const got = await client.calls.list({ status: ['busy', 'completed'] });
+    expect(got.map((c) => c.sid)).toEqual([3, 2, 1, 0].map((n) => sidOf('twilio', n)));
   });
 });

@@ -234,3 +234,13 @@ describe('detection', () => {
     expect(detectDialect({ ...twLike, sid: 'neither' })).toBe('twilio');
   });
 });
+
+describe('writing a Call built by hand', () => {
+  it('refuses a time or price the dialect could not carry, naming the field', () => {
+    const call = normalizeCall(JSON.parse(readFileSync(new URL('../../fixtures/twilio/call.json', import.meta.url), 'utf8')));
+    for (const provider of ['twilio', 'signalwire'] as const) {
+      expect(() => toDialect({ ...call, startTime: '2024-03-05' }, provider)).toThrow(/startTime/);
+      expect(() => toDialect({ ...call, price: 'about 3 cents' }, provider)).toThrow(/price/);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createCallClient } from '../../client/call-client.js';
+import { PAGE_SIZE } from '../../model/query.js';
 import { type Checkpoint, loadCheckpoint, saveCheckpoint } from '../checkpoint.js';
 import type { Io } from '../io.js';
 import { RecordWriter, recordDialect, recordFormat } from '../output/records.js';
@@ -41,7 +42,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const query = queryFromFlags(values);
   // The limit is applied here, across runs; the client lists without it so that a cursor resumes the same plan.
   const { limit = Number.POSITIVE_INFINITY, ...listQuery } = query;
-  if (query.limit !== undefined && listQuery.pageSize === undefined) listQuery.pageSize = Math.min(50, query.limit);
+  if (query.limit !== undefined && listQuery.pageSize === undefined) listQuery.pageSize = Math.min(PAGE_SIZE.default, query.limit);
   const client = createCallClient({ ...clientFromFlags(values), env: io.env });
   const checkpointPath = values.checkpoint ?? `${values.out}.checkpoint`;
   const job = JSON.stringify({ provider: client.provider, origin: client.origin, query, format, dialect });

@@ -1,10 +1,25 @@
 import type { Call } from '../../model/call.js';
+import { MalformedRecordError } from '../../model/errors/malformed-record-error.js';
+import { isDecimal } from '../../model/money.js';
 import { setOwnField } from './own-field.js';
 import { formatRfc2822, parseIsoInstant } from '../../model/time.js';
 
 /** Writes a canonical instant as RFC 2822, as both dialects send it. */
-export function writeTime(iso: string | null): string | null {
-  return iso === null ? null : formatRfc2822(parseIsoInstant(iso));
+export function writeTime(call: Call, field: 'startTime' | 'endTime' | 'dateCreated' | 'dateUpdated'): string | null {
+  const iso = call[field];
+  if (iso === null) return null;
+  const ms = parseIsoInstant(iso);
+  // A Call built by hand can hold anything: refuse it rather than write "NaN" dates.
+  if (Number.isNaN(ms)) throw new MalformedRecordError(call.sid, field, `is not an ISO 8601 instant with a zone: ${JSON.stringify(iso)}`, iso);
+  return formatRfc2822(ms);
+}
+
+/** The price of a Call, checked: a decimal string or null. */
+export function writablePrice(call: Call): string | null {
+  if (call.price !== null && !isDecimal(call.price)) {
+    throw new MalformedRecordError(call.sid, 'price', `is not a decimal string: ${JSON.stringify(call.price)}`, call.price);
+  }
+  return call.price;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Call } from '../../model/call.js';
 import { isUuidShaped, twilioSidToUuid } from '../../model/sid.js';
-import { rebaseUris, withExtra, writeTime } from '../common/write-call.js';
+import { rebaseUris, withExtra, writablePrice, writeTime } from '../common/write-call.js';
 import { mapSignalWireAnsweredBy, mapSignalWireDirection, mapSignalWireStatus } from './map-signalwire-status.js';
 
 /** Every key of SignalWire's documented call record. */
@@ -36,6 +36,7 @@ function sid(value: string | null, own: boolean): string | null {
  */
 export function writeSignalWireCall(call: Call, callPath: (account: string, sid: string) => string): Record<string, unknown> {
   const own = call.provider === 'signalwire';
+  const price = writablePrice(call);
   const callSid = sid(call.sid, own)!;
   const accountSid = sid(call.accountSid, own);
   const { uri, subresourceUris } = rebaseUris(call, own, accountSid === null ? null : callPath(accountSid, callSid));
@@ -45,21 +46,21 @@ export function writeSignalWireCall(call: Call, callPath: (account: string, sid:
     answered_by: own ? call.answeredByDetail : mapSignalWireAnsweredBy(call),
     api_version: call.apiVersion,
     caller_name: call.callerName,
-    date_created: writeTime(call.dateCreated),
-    date_updated: writeTime(call.dateUpdated),
+    date_created: writeTime(call, 'dateCreated'),
+    date_updated: writeTime(call, 'dateUpdated'),
     direction: own ? call.directionDetail : mapSignalWireDirection(call),
     duration: call.duration,
-    end_time: writeTime(call.endTime),
+    end_time: writeTime(call, 'endTime'),
     forwarded_from: call.forwardedFrom?.value ?? null,
     from: call.from?.value ?? null,
     formatted_from: call.fromFormatted,
     from_formatted: call.fromFormatted,
     parent_call_sid: sid(call.parentCallSid, own),
     phone_number_sid: sid(call.phoneNumberSid, own),
-    price: call.price === null ? null : Number(call.price),
+    price: price === null ? null : Number(price),
     price_unit: call.priceUnit,
     sid: callSid,
-    start_time: writeTime(call.startTime),
+    start_time: writeTime(call, 'startTime'),
     status: own ? call.status : mapSignalWireStatus(call.status, 'record'),
     subresource_uris: subresourceUris,
     to: call.to?.value ?? null,

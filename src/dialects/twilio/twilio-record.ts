@@ -1,7 +1,7 @@
 import type { Call } from '../../model/call.js';
 import { negateDecimal } from '../../model/money.js';
 import { isTwilioCallSid, isUuidShaped, uuidToTwilioSid } from '../../model/sid.js';
-import { rebaseUris, withExtra, writeTime } from '../common/write-call.js';
+import { rebaseUris, withExtra, writablePrice, writeTime } from '../common/write-call.js';
 import { mapTwilioAnsweredBy, mapTwilioDirection } from './map-twilio-status.js';
 
 /** Every key of Twilio's documented call record. */
@@ -36,6 +36,7 @@ function sid(value: string | null, prefix: string, own: boolean): string | null 
  */
 export function writeTwilioCall(call: Call, callPath: (account: string, sid: string) => string): Record<string, unknown> {
   const own = call.provider === 'twilio';
+  const price = writablePrice(call);
   const callSid = sid(call.sid, 'CA', own)!;
   const accountSid = sid(call.accountSid, 'AC', own);
   const { uri, subresourceUris } = rebaseUris(call, own, accountSid === null ? null : callPath(accountSid, callSid));
@@ -44,21 +45,21 @@ export function writeTwilioCall(call: Call, callPath: (account: string, sid: str
     answered_by: own ? call.answeredByDetail : mapTwilioAnsweredBy(call),
     api_version: call.apiVersion,
     caller_name: call.callerName,
-    date_created: writeTime(call.dateCreated),
-    date_updated: writeTime(call.dateUpdated),
+    date_created: writeTime(call, 'dateCreated'),
+    date_updated: writeTime(call, 'dateUpdated'),
     direction: own ? call.directionDetail : mapTwilioDirection(call),
     duration: call.duration === null ? null : String(call.duration),
-    end_time: writeTime(call.endTime),
+    end_time: writeTime(call, 'endTime'),
     forwarded_from: call.forwardedFrom?.value ?? null,
     from: call.from?.value ?? null,
     from_formatted: call.fromFormatted,
     group_sid: call.groupSid,
     parent_call_sid: sid(call.parentCallSid, 'CA', own),
     phone_number_sid: sid(call.phoneNumberSid, 'PN', own),
-    price: call.price === null ? null : negateDecimal(call.price),
+    price: price === null ? null : negateDecimal(price),
     price_unit: call.priceUnit,
     sid: callSid,
-    start_time: writeTime(call.startTime),
+    start_time: writeTime(call, 'startTime'),
     status: call.status,
     subresource_uris: subresourceUris,
     to: call.to?.value ?? null,
