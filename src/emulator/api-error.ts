@@ -30,3 +30,31 @@ export class ApiError extends Error {
     this.headers = headers;
   }
 }
+
+/** Error codes both dialects use (Twilio's numbering, which SignalWire's compatibility API follows). */
+const CODES: Readonly<Record<ApiErrorKind, readonly [number, string | null]>> = {
+  'bad-request': [70002, null],
+  unauthorized: [20003, 'Authenticate'],
+  'not-found': [20404, null],
+  'method-not-allowed': [20004, 'Method not allowed'],
+  'rate-limited': [20429, 'Too Many Requests'],
+  'server-error': [20500, 'Internal Server Error'],
+  unavailable: [20503, 'Service Unavailable'],
+};
+
+/**
+ * The `{code, message, more_info, status}` error body both dialects send, with
+ * the dialect's own 401 message and documentation link.
+ */
+export function errorBodyWriter(unauthorized: string, moreInfo: (code: number) => string) {
+  return (error: ApiError, path: string): Record<string, unknown> => {
+    const [code, fixed] = CODES[error.kind];
+    const message = error.kind === 'unauthorized' ? unauthorized : fixed;
+    return {
+      code,
+      message: message ?? (error.kind === 'not-found' ? `The requested resource ${path} was not found` : error.message),
+      more_info: moreInfo(code),
+      status: error.status,
+    };
+  };
+}

@@ -80,3 +80,8 @@ export function slicePage(dataset: Dataset, filter: CompiledFilter, start: PageS
   }
   return { positions, next, previous };
 }
+
+/** Writes a token as `PA<sid>` / `PB<sid>`, the inverse of {@link readToken}, the sid spelled as the dialect writes it. */
+export function writeToken(token: PageToken, sidOf: (key: string) => string): string {
+  return `P${token.direction === 'after' ? 'A' : 'B'}${sidOf(token.key)}`;
+}

@@ -1,9 +1,10 @@
+import { DIALECTS } from '../dialects/registry.js';
 import { isUuidShaped, twilioSidToUuid } from '../model/sid.js';
 import { CALL_STATUSES } from '../model/status.js';
-import type { ApiErrorKind } from './api-error.js';
+import { errorBodyWriter } from './api-error.js';
 import type { DialectView } from './dialect-view.js';
 import { listRequestReader } from './list-request.js';
-import { type PageToken, readToken } from './paging.js';
+import { type PageToken, readToken, writeToken } from './paging.js';
 import { signalWireTimeBound } from './time-filters.js';
 
 /** The sid key of a call sid as SignalWire writes it. */
@@ -12,22 +13,8 @@ const keyOf = (sid: string): string => (isUuidShaped(sid) ? sid.replaceAll('-', 
 const sidOf = (key: string): string => (/^[0-9a-zA-Z]{32}$/.test(key) ? twilioSidToUuid(`CA${key}`) : key);
 const MORE_INFO = 'https://developer.signalwire.com/compatibility-api/reference/errors';
 
-const ERRORS: Readonly<Record<ApiErrorKind, readonly [number, string | null]>> = {
-  'bad-request': [70002, null],
-  unauthorized: [20003, 'Authentication failed'],
-  'not-found': [20404, null],
-  'method-not-allowed': [20004, 'Method not allowed'],
-  'rate-limited': [20429, 'Too Many Requests'],
-  'server-error': [20500, 'Internal Server Error'],
-  unavailable: [20503, 'Service Unavailable'],
-};
-
 const FAILED = CALL_STATUSES.indexOf('failed');
 const NO_ANSWER = CALL_STATUSES.indexOf('no-answer');
-
-function token(t: PageToken): string {
-  return `P${t.direction === 'after' ? 'A' : 'B'}${sidOf(t.key)}`;
-}
 
 /**
  * SignalWire's Compatibility dialect: `/api/laml/2010-04-01/Accounts/{project}/Calls`
@@ -53,10 +40,10 @@ export const signalWireView: DialectView = {
   }),
   fetchKey: keyOf,
   pageBody({ account, request, records, next, previous }) {
-    const path = `/api/laml/2010-04-01/Accounts/${account}/Calls`;
+    const path = DIALECTS.signalwire.callsPath(account);
     const uri = (page: number, t: PageToken | null) => {
       const params = new URLSearchParams([['Page', String(page)], ['PageSize', String(request.pageSize)], ...request.filterParams]);
-      if (t !== null) params.append('PageToken', token(t));
+      if (t !== null) params.append('PageToken', writeToken(t, sidOf));
       return `${path}?${params}`;
     };
     return {
@@ -69,13 +56,5 @@ export const signalWireView: DialectView = {
       calls: records,
     };
   },
-  errorBody(error, path) {
-    const [code, message] = ERRORS[error.kind];
-    return {
-      code,
-      message: message ?? (error.kind === 'not-found' ? `The requested resource ${path} was not found` : error.message),
-      more_info: MORE_INFO,
-      status: error.status,
-    };
-  },
+  errorBody: errorBodyWriter('Authentication failed', () => MORE_INFO),
 };

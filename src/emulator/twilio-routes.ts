@@ -1,9 +1,10 @@
 import { isTwilioCallSid } from '../model/sid.js';
 import { CALL_STATUSES } from '../model/status.js';
-import type { ApiErrorKind } from './api-error.js';
+import { errorBodyWriter } from './api-error.js';
 import type { DialectView } from './dialect-view.js';
 import { listRequestReader } from './list-request.js';
-import { type PageToken, readToken } from './paging.js';
+import { type PageToken, readToken, writeToken } from './paging.js';
+import { DIALECTS } from '../dialects/registry.js';
 import { twilioTimeFilter } from '../dialects/twilio/twilio-time-filter.js';
 
 const TWILIO_SID = /^CA[0-9a-zA-Z]{32}$/;
@@ -13,21 +14,6 @@ const KEY = /^[0-9a-zA-Z]{32}$/;
 const keyOf = (sid: string): string => (TWILIO_SID.test(sid) ? sid.slice(2) : sid);
 /** A sid key as Twilio writes the sid (`CA` + the 32 characters; an odd id verbatim). */
 const sidOf = (key: string): string => (KEY.test(key) ? `CA${key}` : key);
-
-/** Twilio's error codes and messages for each kind of failure (https://www.twilio.com/docs/errors/{code}). */
-const ERRORS: Readonly<Record<ApiErrorKind, readonly [number, string | null]>> = {
-  'bad-request': [70002, null],
-  unauthorized: [20003, 'Authenticate'],
-  'not-found': [20404, null],
-  'method-not-allowed': [20004, 'Method not allowed'],
-  'rate-limited': [20429, 'Too Many Requests'],
-  'server-error': [20500, 'Internal Server Error'],
-  unavailable: [20503, 'Service Unavailable'],
-};
-
-function token(t: PageToken): string {
-  return `P${t.direction === 'after' ? 'A' : 'B'}${sidOf(t.key)}`;
-}
 
 /**
  * Twilio's dialect: `/2010-04-01/Accounts/{AC…}/Calls.json`, `CA…` sids,
@@ -50,12 +36,12 @@ export const twilioView: DialectView = {
   }),
   fetchKey: keyOf,
   pageBody({ account, request, records, next, previous }) {
-    const path = `/2010-04-01/Accounts/${account}/Calls.json`;
+    const path = DIALECTS.twilio.callsPath(account);
     const uri = (page: number, t: PageToken | null) => {
       const params = new URLSearchParams(request.filterParams);
       params.append('PageSize', String(request.pageSize));
       params.append('Page', String(page));
-      if (t !== null) params.append('PageToken', token(t));
+      if (t !== null) params.append('PageToken', writeToken(t, sidOf));
       return `${path}?${params}`;
     };
     const start = request.page * request.pageSize;
@@ -71,13 +57,5 @@ export const twilioView: DialectView = {
       uri: uri(request.page, 'token' in request.start ? request.start.token : null),
     };
   },
-  errorBody(error, path) {
-    const [code, message] = ERRORS[error.kind];
-    return {
-      code,
-      message: message ?? (error.kind === 'not-found' ? `The requested resource ${path} was not found` : error.message),
-      more_info: `https://www.twilio.com/docs/errors/${code}`,
-      status: error.status,
-    };
-  },
+  errorBody: errorBodyWriter('Authenticate', (code) => `https://www.twilio.com/docs/errors/${code}`),
 };
