@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, detectDialect, normalizeCall, toDialect } from '../../src/dialects/registry.js';
 import type { Call } from '../../src/model/call.js';
+import { sharedFields } from '../support/documented.js';
 import { CASE_OF, DIALECT_CASES } from './dialect-cases.js';
 import { LENIENT_DRIFT, type RawRecord, RFC_2822_UTC, loadFixtures } from './fixtures.js';
 
@@ -19,27 +20,6 @@ const SID_PREFIXES = [
   ['phone_number_sid', 'PN'],
 ] as const;
 
-/** The fields both dialects carry, compared by value (a price "0.01750" and 0.0175 are the same amount). */
-function shared(call: Call) {
-  return {
-    to: call.to,
-    toFormatted: call.toFormatted,
-    from: call.from,
-    fromFormatted: call.fromFormatted,
-    forwardedFrom: call.forwardedFrom,
-    callerName: call.callerName,
-    direction: call.direction,
-    startTime: call.startTime,
-    endTime: call.endTime,
-    dateCreated: call.dateCreated,
-    dateUpdated: call.dateUpdated,
-    duration: call.duration,
-    price: call.price === null ? null : Number(call.price),
-    priceUnit: call.priceUnit,
-    apiVersion: call.apiVersion,
-    extra: call.extra,
-  };
-}
 
 describe.each(DIALECT_CASES)('$provider -> other dialect', (c) => {
   const o = CASE_OF[c.other];
@@ -118,7 +98,7 @@ describe.each(DIALECT_CASES)('$provider -> other dialect', (c) => {
     const call = normalizeCall(raw);
     const there = normalizeCall(toDialect(call, c.other));
     expect(there.provider).toBe(c.other);
-    expect(shared(there)).toEqual(shared(call));
+    expect(sharedFields(there)).toEqual(sharedFields(call));
     expect(there.status).toBe(c.other === 'signalwire' && call.status === 'no-answer' ? 'failed' : call.status);
     if (call.answeredBy === 'human' || call.answeredBy === 'machine' || call.answeredBy === null) {
       expect(there.answeredBy).toBe(call.answeredBy);
@@ -127,7 +107,7 @@ describe.each(DIALECT_CASES)('$provider -> other dialect', (c) => {
     const back = normalizeCall(toDialect(there, c.provider));
     expect(back.provider).toBe(c.provider);
     for (const field of ['sid', 'accountSid', 'parentCallSid', 'phoneNumberSid'] as const) expect(back[field]).toBe(call[field]);
-    expect(shared(back)).toEqual(shared(call));
+    expect(sharedFields(back)).toEqual(sharedFields(call));
   });
 });
 

@@ -1,3 +1,4 @@
+import { SIGNALWIRE_FIELDS, TWILIO_FIELDS } from '../support/documented.js';
 import type { Call } from '../../src/model/call.js';
 import type { Provider } from '../../src/model/provider.js';
 import type { CallStatus } from '../../src/model/status.js';
@@ -66,12 +67,7 @@ export const TWILIO: DialectCase = {
   other: 'signalwire',
   account: TWILIO_ACCOUNT,
   chargeSign: -1,
-  documentedKeys: [
-    'account_sid', 'answered_by', 'api_version', 'caller_name', 'date_created', 'date_updated', 'direction',
-    'duration', 'end_time', 'forwarded_from', 'from', 'from_formatted', 'group_sid', 'parent_call_sid',
-    'phone_number_sid', 'price', 'price_unit', 'sid', 'start_time', 'status', 'subresource_uris', 'to',
-    'to_formatted', 'trunk_sid', 'uri', 'queue_time',
-  ],
+  documentedKeys: TWILIO_FIELDS,
   providerOnly: [
     { raw: 'queue_time', field: 'queueTime', kind: 'number' },
     { raw: 'trunk_sid', field: 'trunkSid', kind: 'text' },
@@ -142,14 +138,7 @@ export const SIGNALWIRE: DialectCase = {
   other: 'twilio',
   account: SIGNALWIRE_PROJECT,
   chargeSign: 1,
-  documentedKeys: [
-    'account_sid', 'annotation', 'answered_by', 'api_version', 'caller_name', 'date_created', 'date_updated',
-    'direction', 'duration', 'end_time', 'forwarded_from', 'from', 'formatted_from', 'from_formatted',
-    'parent_call_sid', 'phone_number_sid', 'price', 'price_unit', 'sid', 'start_time', 'status',
-    'subresource_uris', 'to', 'formatted_to', 'to_formatted', 'uri', 'audio_in_mos', 'sip_result_code',
-    'audio_rtt_avg', 'audio_rtt_min', 'audio_rtt_max', 'audio_out_jitter_avg', 'audio_out_jitter_min',
-    'audio_out_jitter_max', 'audio_out_lost',
-  ],
+  documentedKeys: SIGNALWIRE_FIELDS,
   providerOnly: [
     { raw: 'annotation', field: 'annotation', kind: 'text' },
     { raw: 'audio_in_mos', field: 'audioInMos', kind: 'number' },

@@ -6,6 +6,7 @@ import { CallbridgeError } from '../../src/model/errors/callbridge-error.js';
 import { MalformedRecordError } from '../../src/model/errors/malformed-record-error.js';
 import type { Provider } from '../../src/model/provider.js';
 import { twilioSidToUuid, uuidToTwilioSid } from '../../src/model/sid.js';
+import { sharedFields } from '../support/documented.js';
 import {
   DOCUMENTED_FIELDS,
   RECORD_OF,
@@ -37,38 +38,6 @@ function callOrTypedError(read: () => Call): Call | MalformedRecordError {
   }
 }
 
-/** A decimal's value written one way (`-0.01750`, `-.0175` and `-0.0175` are the same amount). */
-function amount(text: string | null): string | null {
-  if (text === null) return null;
-  const negative = text.startsWith('-');
-  let [whole = '', fraction = ''] = text.replace(/^[+-]/, '').split('.');
-  whole = whole.replace(/^0+/, '') || '0';
-  fraction = fraction.replace(/0+$/, '');
-  const unsigned = fraction === '' ? whole : `${whole}.${fraction}`;
-  return negative && unsigned !== '0' ? `-${unsigned}` : unsigned;
-}
-
-/** The fields both dialects carry, by value. */
-function shared(call: Call) {
-  return {
-    to: call.to,
-    toFormatted: call.toFormatted,
-    from: call.from,
-    fromFormatted: call.fromFormatted,
-    forwardedFrom: call.forwardedFrom,
-    callerName: call.callerName,
-    direction: call.direction,
-    startTime: call.startTime,
-    endTime: call.endTime,
-    dateCreated: call.dateCreated,
-    dateUpdated: call.dateUpdated,
-    duration: call.duration,
-    price: amount(call.price),
-    priceUnit: call.priceUnit,
-    apiVersion: call.apiVersion,
-    extra: call.extra,
-  };
-}
 
 /** How a sid of `from` is spelled in `to`'s dialect: UUID <-> prefix + its 32 characters. */
 function sidIn(to: Provider, value: string | null, prefix: string): string | null {
@@ -149,7 +118,7 @@ describe('valid records of each dialect', () => {
 
         const there = normalizeCall(out);
         expect(there.provider).toBe(to);
-        expect(shared(there)).toEqual(shared(call));
+        expect(sharedFields(there)).toEqual(sharedFields(call));
         expect(there.sid).toBe(sidIn(to, call.sid, 'CA'));
         expect(there.accountSid).toBe(sidIn(to, call.accountSid, 'AC'));
         expect(there.parentCallSid).toBe(sidIn(to, call.parentCallSid, 'CA'));
@@ -170,7 +139,7 @@ describe('valid records of each dialect', () => {
         const back = normalizeCall(toDialect(there, provider));
         expect(back.provider).toBe(provider);
         for (const field of ['sid', 'accountSid', 'parentCallSid', 'phoneNumberSid'] as const) expect(back[field]).toBe(call[field]);
-        expect(shared(back)).toEqual(shared(call));
+        expect(sharedFields(back)).toEqual(sharedFields(call));
       }),
       { numRuns: 400 },
     );

@@ -10,23 +10,8 @@ import type { Provider } from '../../src/model/provider.js';
 
 export type RawRecord = Record<string, unknown>;
 
-/** Every key of Twilio's documented call record. */
-export const TWILIO_FIELDS = [
-  'account_sid', 'answered_by', 'api_version', 'caller_name', 'date_created', 'date_updated', 'direction',
-  'duration', 'end_time', 'forwarded_from', 'from', 'from_formatted', 'group_sid', 'parent_call_sid',
-  'phone_number_sid', 'price', 'price_unit', 'sid', 'start_time', 'status', 'subresource_uris', 'to',
-  'to_formatted', 'trunk_sid', 'uri', 'queue_time',
-] as const;
-
-/** Every key of SignalWire's documented call record, both formatted aliases included. */
-export const SIGNALWIRE_FIELDS = [
-  'account_sid', 'annotation', 'answered_by', 'api_version', 'caller_name', 'date_created', 'date_updated',
-  'direction', 'duration', 'end_time', 'forwarded_from', 'from', 'formatted_from', 'from_formatted',
-  'parent_call_sid', 'phone_number_sid', 'price', 'price_unit', 'sid', 'start_time', 'status',
-  'subresource_uris', 'to', 'formatted_to', 'to_formatted', 'uri', 'audio_in_mos', 'sip_result_code',
-  'audio_rtt_avg', 'audio_rtt_min', 'audio_rtt_max', 'audio_out_jitter_avg', 'audio_out_jitter_min',
-  'audio_out_jitter_max', 'audio_out_lost',
-] as const;
+export { SIGNALWIRE_FIELDS, TWILIO_FIELDS } from '../support/documented.js';
+import { SIGNALWIRE_FIELDS, TWILIO_FIELDS } from '../support/documented.js';
 
 export const DOCUMENTED_FIELDS: ReadonlySet<string> = new Set([...TWILIO_FIELDS, ...SIGNALWIRE_FIELDS]);
 
