@@ -1,7 +1,7 @@
-import { SIGNALWIRE_FIELDS, TWILIO_FIELDS } from '../support/documented.js';
 import type { Call } from '../../src/model/call.js';
 import type { Provider } from '../../src/model/provider.js';
 import type { CallStatus } from '../../src/model/status.js';
+import { SIGNALWIRE_FIELDS, TWILIO_FIELDS } from '../support/documented.js';
 import { type DriftCase, RFC_2822_UTC } from './fixtures.js';
 
 const DAY = 86_400_000;

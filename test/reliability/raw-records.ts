@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import type { Provider } from '../../src/model/provider.js';
+import { SIGNALWIRE_FIELDS, TWILIO_FIELDS } from '../support/documented.js';
 
 /**
  * fast-check arbitraries for raw call records as each provider documents them,
@@ -10,8 +11,7 @@ import type { Provider } from '../../src/model/provider.js';
 
 export type RawRecord = Record<string, unknown>;
 
-export { SIGNALWIRE_FIELDS, TWILIO_FIELDS } from '../support/documented.js';
-import { SIGNALWIRE_FIELDS, TWILIO_FIELDS } from '../support/documented.js';
+export { SIGNALWIRE_FIELDS, TWILIO_FIELDS };
 
 export const DOCUMENTED_FIELDS: ReadonlySet<string> = new Set([...TWILIO_FIELDS, ...SIGNALWIRE_FIELDS]);
 
