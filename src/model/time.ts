@@ -141,6 +141,8 @@ const MONTH_NUMBERS: Readonly<Record<string, string>> = {
   Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12',
 };
 
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 /** The number of two ASCII digits at `at`, or NaN. */
 function twoDigits(text: string, at: number): number {
   const a = text.charCodeAt(at) - 48;
@@ -194,7 +196,8 @@ export function providerTimeToIso(text: string): string | null {
     text.charCodeAt(22) === 58 && text.charCodeAt(25) === 32 && text.charCodeAt(26) === 43 && text.charCodeAt(27) === 48 &&
     text.charCodeAt(28) === 48 && text.charCodeAt(29) === 48 && text.charCodeAt(30) === 48
   ) {
-    const prefix = dayPrefix(text);
+    // The day name is not checked against the date (providers' samples get it wrong), only its shape.
+    const prefix = isLetter(text.charCodeAt(0)) && isLetter(text.charCodeAt(1)) && isLetter(text.charCodeAt(2)) ? dayPrefix(text) : undefined;
     if (prefix === null) return null;
     const hour = twoDigits(text, 17);
     const minute = twoDigits(text, 20);

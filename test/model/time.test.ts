@@ -75,6 +75,7 @@ describe('providerTimeToIso', () => {
       'Wed, 19-Sep-2018 20:00:00 +0000',
       'Wed, 19 Sep 2018 2x:00:00 +0000',
       'Wed, x9 Sep 2018 20:00:00 +0000',
+      '999, 19 Sep 2018 20:00:00 +0000',
     ]) {
       const ms = parseRfc2822(text);
       expect(providerTimeToIso(text)).toBe(Number.isNaN(ms) ? null : formatIso(ms));
