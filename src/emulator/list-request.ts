@@ -4,7 +4,8 @@ import { PAGE_SIZE } from '../model/query.js';
 import { ApiError } from './api-error.js';
 import type { ListFilter } from './filters.js';
 import type { PageStart, PageToken } from './paging.js';
-import { type TimeOperator, intersect } from './time-filters.js';
+import type { TimeOperator } from '../dialects/twilio/twilio-time-filter.js';
+import { intersect } from '../model/interval.js';
 
 /** What a dialect decides about its list parameters. */
 export interface ListParamRules {

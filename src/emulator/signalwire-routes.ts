@@ -5,7 +5,7 @@ import { errorBodyWriter } from './api-error.js';
 import type { DialectView } from './dialect-view.js';
 import { listRequestReader } from './list-request.js';
 import { type PageToken, readToken, writeToken } from './paging.js';
-import { signalWireTimeBound } from './time-filters.js';
+import { signalWireTimeBound } from './signalwire-time-filter.js';
 
 /** The sid key of a call sid as SignalWire writes it. */
 const keyOf = (sid: string): string => (isUuidShaped(sid) ? sid.replaceAll('-', '') : sid);

@@ -1,10 +1,6 @@
 import type { TimeOperator } from '../dialects/twilio/twilio-time-filter.js';
 import { type Interval, gmtDayOf } from '../model/interval.js';
-
-export { intersect } from '../model/interval.js';
 import { parseGmtDay, parseProviderTime } from '../model/time.js';
-
-export type { TimeOperator } from '../dialects/twilio/twilio-time-filter.js';
 
 /**
  * SignalWire's reading of a time parameter: instants. The value is RFC 2822
