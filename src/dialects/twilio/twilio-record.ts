@@ -1,6 +1,6 @@
 import type { Call } from '../../model/call.js';
 import { negateDecimal } from '../../model/money.js';
-import { isTwilioCallSid, isUuidShaped, uuidToTwilioSid } from '../../model/sid.js';
+import { isTwilioCallSid, uuidToTwilioSid } from '../../model/sid.js';
 import { rebaseUris, withExtra, writablePrice, writeTime } from '../common/write-call.js';
 import { mapTwilioAnsweredBy, mapTwilioDirection } from './map-twilio-status.js';
 
@@ -25,7 +25,8 @@ export function detectTwilio(raw: Record<string, unknown>): number {
 
 /** A SignalWire UUID written in Twilio's shape, with the prefix Twilio gives that kind of id. */
 function sid(value: string | null, prefix: string, own: boolean): string | null {
-  return value === null || own || !isUuidShaped(value) ? value : uuidToTwilioSid(value, prefix);
+  // uuidToTwilioSid leaves an id that is not UUID-shaped as it is.
+  return value === null || own ? value : uuidToTwilioSid(value, prefix);
 }
 
 /**
