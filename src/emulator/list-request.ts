@@ -90,6 +90,7 @@ export function listRequestReader(rules: ListParamRules): (query: URLSearchParam
     }
     const p = parsed.output;
     const page = p.Page ?? 0;
+    const pageSize = p.PageSize ?? PAGE_SIZE.default;
     const token = p.PageToken === undefined ? null : rules.pageToken(p.PageToken)!;
     if (token === null && page > 0 && rules.pageNeedsToken) {
       throw new ApiError('bad-request', 'Paged requests must include a PageToken; follow next_page_uri');
@@ -108,9 +109,9 @@ export function listRequestReader(rules: ListParamRules): (query: URLSearchParam
     }
     return {
       filter,
-      pageSize: p.PageSize ?? PAGE_SIZE.default,
+      pageSize,
       page,
-      start: token === null ? { offset: page * (p.PageSize ?? PAGE_SIZE.default) } : { token },
+      start: token === null ? { offset: page * pageSize } : { token },
       filterParams: Object.entries(first).filter(([key]) => FILTERS.has(key)),
     };
   };

@@ -55,29 +55,26 @@ function collectBackward(filter: CompiledFilter, before: number, size: number): 
  */
 export function slicePage(dataset: Dataset, filter: CompiledFilter, start: PageStart, size: number, page: number): PageSlice | null {
   const key = (position: number) => dataset.keyAt(position);
-  let positions: number[];
-  let next: PageToken | null = null;
-  let previous: PageToken | null = null;
-  if ('offset' in start) {
-    const found = collectForward(filter, 0, start.offset, size);
-    positions = found.positions;
-    if (found.more) next = { direction: 'after', key: key(positions[positions.length - 1]!) };
-    if (page > 0 && positions.length > 0) previous = { direction: 'before', key: key(positions[0]!) };
-  } else {
+  if ('token' in start && start.token.direction === 'before') {
     const at = dataset.positionOf(start.token.key);
     if (at < 0) return null;
-    if (start.token.direction === 'after') {
-      const found = collectForward(filter, at + 1, 0, size);
-      positions = found.positions;
-      if (found.more) next = { direction: 'after', key: key(positions[positions.length - 1]!) };
-      if (page > 0 && positions.length > 0) previous = { direction: 'before', key: key(positions[0]!) };
-    } else {
-      const found = collectBackward(filter, at, size);
-      positions = found.positions;
-      if (positions.length > 0) next = { direction: 'after', key: key(positions[positions.length - 1]!) };
-      if (found.more) previous = { direction: 'before', key: key(positions[0]!) };
-    }
+    const { positions, more } = collectBackward(filter, at, size);
+    return {
+      positions,
+      next: positions.length > 0 ? { direction: 'after', key: key(positions[positions.length - 1]!) } : null,
+      previous: more ? { direction: 'before', key: key(positions[0]!) } : null,
+    };
   }
+  // Forward: from the start at an offset, or from just after a PA token's call.
+  let from = 0;
+  if ('token' in start) {
+    const at = dataset.positionOf(start.token.key);
+    if (at < 0) return null;
+    from = at + 1;
+  }
+  const { positions, more } = collectForward(filter, from, 'offset' in start ? start.offset : 0, size);
+  const next: PageToken | null = more ? { direction: 'after', key: key(positions[positions.length - 1]!) } : null;
+  const previous: PageToken | null = page > 0 && positions.length > 0 ? { direction: 'before', key: key(positions[0]!) } : null;
   return { positions, next, previous };
 }
 
