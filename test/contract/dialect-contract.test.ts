@@ -32,6 +32,16 @@ const ADDRESS_FIELDS = [
 
 const absent = (value: unknown) => value === undefined || value === null;
 
+// Every field of the Call interface, checked by the compiler both ways (none missing, none extra).
+const CALL_KEYS = Object.keys({
+  provider: 1, sid: 1, accountSid: 1, parentCallSid: 1, phoneNumberSid: 1, to: 1, toFormatted: 1, from: 1,
+  fromFormatted: 1, forwardedFrom: 1, callerName: 1, status: 1, direction: 1, directionDetail: 1, answeredBy: 1,
+  answeredByDetail: 1, startTime: 1, endTime: 1, dateCreated: 1, dateUpdated: 1, duration: 1, price: 1,
+  priceUnit: 1, apiVersion: 1, annotation: 1, queueTime: 1, trunkSid: 1, groupSid: 1, audioInMos: 1,
+  sipResultCode: 1, audioRttAvg: 1, audioRttMin: 1, audioRttMax: 1, audioOutJitterAvg: 1, audioOutJitterMin: 1,
+  audioOutJitterMax: 1, audioOutLost: 1, uri: 1, subresourceUris: 1, extra: 1,
+} satisfies Record<keyof Call, 1>).sort();
+
 /** The same instant written as the canonical UTC ISO string, read with the platform's own parser. */
 const isoOf = (rfc2822: string) => new Date(Date.parse(rfc2822)).toISOString().replace('.000Z', 'Z');
 
@@ -39,6 +49,10 @@ const isoOf = (rfc2822: string) => new Date(Date.parse(rfc2822)).toISOString().r
 function expectNormalized(c: DialectCase, raw: RawRecord, call: Call): void {
   expect(call.provider).toBe(c.provider);
   expect(rawRecord(call)).toBe(raw);
+  // A plain object with every field set, null where the record has nothing.
+  expect(Object.getPrototypeOf(call)).toBe(Object.prototype);
+  expect(Object.keys(call).sort()).toEqual(CALL_KEYS);
+  for (const key of CALL_KEYS) expect(call[key as keyof Call]).not.toBeUndefined();
 
   for (const [key, field] of SID_FIELDS) expect(call[field]).toBe(absent(raw[key]) ? null : raw[key]);
 
