@@ -4,14 +4,20 @@
  * are written in the Twilio dialect and read back.
  */
 
-const TWILIO_CALL_SID = /^CA[0-9a-fA-F]{32}$/;
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-// The shape of a UUID whatever its characters: published samples hold ids like `…98472pn`.
-const UUID_SHAPED = /^[0-9a-zA-Z]{8}-[0-9a-zA-Z]{4}-[0-9a-zA-Z]{4}-[0-9a-zA-Z]{4}-[0-9a-zA-Z]{12}$/;
+
+// The two checks below run on every record whose dialect is detected: they
+// scan characters, which costs a fraction of the equivalent regular expressions.
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isHex = (c: number) => isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+const isAlphanumeric = (c: number) => isDigit(c) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /** True for a Twilio call sid: `CA` followed by 32 hexadecimal digits. */
 export function isTwilioCallSid(value: string): boolean {
-  return TWILIO_CALL_SID.test(value);
+  if (value.length !== 34 || value.charCodeAt(0) !== 67 || value.charCodeAt(1) !== 65) return false;
+  for (let i = 2; i < 34; i++) if (!isHex(value.charCodeAt(i))) return false;
+  return true;
 }
 
 /** True for a UUID in its canonical 8-4-4-4-12 hexadecimal form. */
@@ -19,9 +25,17 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
-/** True for an 8-4-4-4-12 id of letters and digits, a valid UUID or not. */
+/**
+ * True for an 8-4-4-4-12 id of ASCII letters and digits, a valid UUID or not:
+ * published samples hold ids like `…98472pn`.
+ */
 export function isUuidShaped(value: string): boolean {
-  return UUID_SHAPED.test(value);
+  if (value.length !== 36) return false;
+  for (let i = 0; i < 36; i++) {
+    const c = value.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23 ? c !== 45 : !isAlphanumeric(c)) return false;
+  }
+  return true;
 }
 
 /**

@@ -19,6 +19,35 @@ describe('sid shapes', () => {
   });
 });
 
+describe('sid shapes, against their regular expressions', () => {
+  const TWILIO_CALL_SID = /^CA[0-9a-fA-F]{32}$/;
+  const UUID_SHAPED = /^[0-9a-zA-Z]{8}-[0-9a-zA-Z]{4}-[0-9a-zA-Z]{4}-[0-9a-zA-Z]{4}-[0-9a-zA-Z]{12}$/;
+  // Strings close to each shape: the right length, a few characters swapped for near misses.
+  const near = (template: fc.Arbitrary<string>) =>
+    fc.tuple(template, fc.array(fc.tuple(fc.nat(40), fc.constantFrom('-', 'g', 'G', 'z', '/', ':', '@', '`', '{', '0', 'é', ' ', '')))).map(
+      ([text, edits]) => edits.reduce((s, [at, c]) => s.slice(0, at) + c + s.slice(at + 1), text),
+    );
+  const sids = fc.stringMatching(/^CA[0-9a-fA-F]{32}$/);
+
+  it('isTwilioCallSid is exactly /^CA[0-9a-fA-F]{32}$/', () => {
+    fc.assert(
+      fc.property(fc.oneof(near(sids), near(fc.uuid()), fc.string()), (text) => {
+        expect(isTwilioCallSid(text)).toBe(TWILIO_CALL_SID.test(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('isUuidShaped is exactly 8-4-4-4-12 ASCII letters and digits', () => {
+    fc.assert(
+      fc.property(fc.oneof(near(fc.uuid()), near(sids), fc.string()), (text) => {
+        expect(isUuidShaped(text)).toBe(UUID_SHAPED.test(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('UUID <-> Twilio-shaped sid', () => {
   it('maps a UUID onto the prefix and its 32 characters, and back', () => {
     expect(uuidToTwilioSid('0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01')).toBe('CA0a1b2c3d4e5f4a6b8c7d9e0f1a2b3c01');
