@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { PhoneTable, e164Key } from './phone-table.js';
 
 /** What kind of endpoint an address names. */
 export type AddressKind = 'phone' | 'sip' | 'client' | 'other';
@@ -36,12 +37,24 @@ const E164_LIKE = /^\+[1-9]\d{1,14}$/;
 // Call data repeats the same few thousand addresses, and describing a phone
 // number is the costliest step of normalization: each address is described
 // once and shared, frozen, by every call that has it. Two generations keep
-// the recently used ones (about LRU) within a fixed memory bound.
+// the recently used ones (about LRU) within a fixed memory bound. E.164
+// numbers, nearly every address, are kept under their digits in PhoneTables;
+// the others in Maps.
+interface Generation {
+  phones: PhoneTable<Address>;
+  others: Map<string, Address>;
+}
+
 const GENERATION_SIZE = 25_000;
-let recent = new Map<string, Address>();
-let older = new Map<string, Address>();
+const newGeneration = (): Generation => ({ phones: new PhoneTable(65_536), others: new Map() });
+let recent = newGeneration();
+let older: Generation | undefined;
 let lastValue: string | undefined;
 let lastAddress: Address | undefined;
+
+/** The address kept for `value` (whose E.164 key is `key`, or 0) in a generation. */
+const kept = (generation: Generation, key: number, value: string) =>
+  key === 0 ? generation.others.get(value) : generation.phones.get(key);
 
 /**
  * Classifies an address as sent by a provider, with libphonenumber-js facts
@@ -51,18 +64,20 @@ let lastAddress: Address | undefined;
 export function readAddress(value: string): Address {
   // Consecutive calls often share an address (the account's own number).
   if (value === lastValue) return lastAddress!;
-  let address = recent.get(value);
-  if (address !== undefined) {
-    lastValue = value;
-    lastAddress = address;
-    return address;
+  const key = e164Key(value);
+  let address = kept(recent, key, value);
+  if (address === undefined) {
+    address = (older === undefined ? undefined : kept(older, key, value)) ?? Object.freeze(describe(value));
+    if (recent.phones.size + recent.others.size >= GENERATION_SIZE) {
+      const next = older ?? newGeneration();
+      next.phones.clear();
+      next.others.clear();
+      older = recent;
+      recent = next;
+    }
+    if (key === 0) recent.others.set(value, address);
+    else recent.phones.set(key, address);
   }
-  address = older.get(value) ?? Object.freeze(describe(value));
-  if (recent.size >= GENERATION_SIZE) {
-    older = recent;
-    recent = new Map();
-  }
-  recent.set(value, address);
   lastValue = value;
   lastAddress = address;
   return address;

@@ -23,6 +23,25 @@ describe('readAddress', () => {
     }
   });
 
+  it('describes each address once and shares it, frozen, while it is in use', () => {
+    const first = readAddress('+14155550123');
+    readAddress('sip:other@example.com');
+    expect(readAddress(`+1415555${'0123'}`)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+  });
+
+  it('stays right past its memory bound: every number read as itself', () => {
+    // 60,000 distinct numbers and addresses overflow both generations of the cache.
+    const values = Array.from({ length: 60_000 }, (_, i) => (i % 10 === 0 ? `sip:agent${i}@example.com` : `+1415${String(i).padStart(7, '0')}`));
+    for (const value of values) expect(readAddress(value).value).toBe(value);
+    for (const value of values.slice(0, 1000)) {
+      const address = readAddress(value);
+      expect(address.value).toBe(value);
+      expect(address.kind).toBe(value.startsWith('sip:') ? 'sip' : 'phone');
+    }
+    expect(readAddress('+14155550123').national).toBe('(415) 555-0123');
+  });
+
   it('reads an E.164-shaped number no country has as a phone without facts', () => {
     expect(readAddress('+999123')).toMatchObject({ kind: 'phone', value: '+999123', country: null });
   });
