@@ -6,7 +6,7 @@ import { MalformedRecordError } from '../../model/errors/malformed-record-error.
 import { canonicalDecimal, negateDecimal } from '../../model/money.js';
 import type { Provider } from '../../model/provider.js';
 import { type CallStatus, isCallStatus } from '../../model/status.js';
-import { setOwnField } from './own-field.js';
+import type { ExtraFields } from './extra-fields.js';
 import { readCount, readDecimal, readInteger, readNumber, readText, readTime, readUriMap } from './lenient.js';
 
 /** What differs between the dialects when a record is read. */
@@ -14,23 +14,12 @@ export interface ReadSpec {
   provider: Provider;
   /** Sign of a charge in this dialect's `price`: Twilio -1, SignalWire +1. */
   chargeSign: -1 | 1;
-  /** Every key the dialect documents; the others are kept in `extra`. */
-  knownKeys: ReadonlySet<string>;
+  /** Finds the keys the dialect does not document, kept in `extra`. */
+  extraFields: ExtraFields;
   /** The dialect documents Twilio's queue_time, trunk_sid and group_sid. */
   queueFields: boolean;
   /** The dialect documents SignalWire's annotation and audio quality figures. */
   qualityFields: boolean;
-}
-
-// Most records have no undocumented field: they share one frozen empty `extra`.
-const NO_EXTRA: Record<string, unknown> = Object.freeze({});
-
-function extraOf(raw: Record<string, unknown>, known: ReadonlySet<string>): Record<string, unknown> {
-  let extra: Record<string, unknown> | undefined;
-  for (const key in raw) {
-    if (!known.has(key)) setOwnField((extra ??= {}), key, raw[key]);
-  }
-  return extra ?? NO_EXTRA;
 }
 
 /** A short rendering of a value for an error message; never walks a deep structure. */
@@ -120,7 +109,7 @@ function CallRecord(this: CallWithRaw, raw: Record<string, unknown>, spec: ReadS
   this.audioOutLost = field(q, readNumber, raw.audio_out_lost, 'audio_out_lost', sid);
   this.uri = readText(raw.uri, 'uri', sid);
   this.subresourceUris = readUriMap(raw.subresource_uris, 'subresource_uris', sid);
-  this.extra = extraOf(raw, spec.knownKeys);
+  this.extra = spec.extraFields.of(raw);
   this[RAW] = raw;
 }
 CallRecord.prototype = Object.prototype;

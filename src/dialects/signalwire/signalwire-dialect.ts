@@ -1,11 +1,12 @@
 import type { Dialect } from '../common/dialect.js';
+import { ExtraFields } from '../common/extra-fields.js';
 import { buildListPlan } from '../common/list-plan.js';
 import { readErrorBody, readListPage } from '../common/list-page.js';
 import { type ReadSpec, readCall } from '../common/read-call.js';
 import { SIGNALWIRE_KEYS, detectSignalWire, writeSignalWireCall } from './signalwire-record.js';
 import { signalWireQuery, signalWireSid } from './to-signalwire-query.js';
 
-const READ: ReadSpec = { provider: 'signalwire', chargeSign: 1, knownKeys: SIGNALWIRE_KEYS, queueFields: false, qualityFields: true };
+const READ: ReadSpec = { provider: 'signalwire', chargeSign: 1, extraFields: new ExtraFields(SIGNALWIRE_KEYS), queueFields: false, qualityFields: true };
 
 const accountPath = (project: string) => `/api/laml/2010-04-01/Accounts/${project}`;
 const callPath = (project: string, sid: string) => `${accountPath(project)}/Calls/${sid}`;

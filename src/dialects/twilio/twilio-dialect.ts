@@ -1,13 +1,14 @@
 import { BadQueryError } from '../../model/errors/bad-query-error.js';
 import { isTwilioCallSid } from '../../model/sid.js';
 import type { Dialect } from '../common/dialect.js';
+import { ExtraFields } from '../common/extra-fields.js';
 import { buildListPlan } from '../common/list-plan.js';
 import { readErrorBody, readListPage } from '../common/list-page.js';
 import { type ReadSpec, readCall } from '../common/read-call.js';
 import { twilioQuery } from './to-twilio-query.js';
 import { TWILIO_KEYS, detectTwilio, writeTwilioCall } from './twilio-record.js';
 
-const READ: ReadSpec = { provider: 'twilio', chargeSign: -1, knownKeys: TWILIO_KEYS, queueFields: true, qualityFields: false };
+const READ: ReadSpec = { provider: 'twilio', chargeSign: -1, extraFields: new ExtraFields(TWILIO_KEYS), queueFields: true, qualityFields: false };
 
 const accountPath = (account: string) => `/2010-04-01/Accounts/${account}`;
 const callPath = (account: string, sid: string) => `${accountPath(account)}/Calls/${sid}`;
