@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatIso, formatRfc2822, parseIsoInstant, parseRfc2822, providerTimeToIso } from '../../src/model/time.js';
+import fc from 'fast-check';
+import { formatIso, formatRfc2822, parseIsoInstant, parseProviderTime, parseRfc2822, providerTimeToIso } from '../../src/model/time.js';
 
 const iso = (text: string) => formatIso(parseRfc2822(text));
 
@@ -95,5 +96,35 @@ describe('providerTimeToIso', () => {
       const text = formatRfc2822(ms);
       expect(providerTimeToIso(text)).toBe(formatIso(ms));
     }
+  });
+
+  it('agrees with the general parser over any sequence of times, whatever was read before', () => {
+    // Few days and minutes, so that times share a day or a minute with the one read before;
+    // then characters swapped, so that near misses follow the day read before.
+    const time = fc
+      .tuple(
+        fc.constantFrom('Wed, 19 Sep 2018', 'Thu, 20 Sep 2018', 'Mon, 31 Sep 2018', 'Thu, 29 Feb 2024', 'Fri, 29 Feb 2019', 'Sun, 30 Jun 2024'),
+        fc.constantFrom('20', '23', '24', '00', '2x'),
+        fc.constantFrom('00', '59', '60', '07'),
+        fc.constantFrom('00', '01', '59', '60', '99', 'x1'),
+        fc.constantFrom(' +0000', ' +0100', ' -0000', ' GMT', '+0000 '),
+      )
+      .map(([day, hour, minute, second, zone]) => `${day} ${hour}:${minute}:${second}${zone}`);
+    const edited = fc
+      .tuple(time, fc.array(fc.tuple(fc.nat(30), fc.constantFrom('0', '9', ' ', ':', ',', 'x', '-', '+')), { maxLength: 2 }))
+      .map(([text, edits]) => edits.reduce((t, [at, c]) => t.slice(0, at) + c + t.slice(at + 1), text));
+    // A time, then the same time with a character changed, right after it.
+    const pair = edited
+      .chain((text) => fc.tuple(fc.constant(text), fc.nat(30), fc.constantFrom('0', '9', ' ', ':', 'x', '+')))
+      .map(([text, at, c]) => [text, text.slice(0, at) + c + text.slice(at + 1)]);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(time, time, edited, pair), { minLength: 1, maxLength: 40 }).map((items) => items.flat()), (texts) => {
+        for (const text of texts) {
+          const ms = parseProviderTime(text);
+          expect(providerTimeToIso(text)).toBe(Number.isNaN(ms) ? null : formatIso(ms));
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
