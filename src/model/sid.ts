@@ -36,11 +36,17 @@ export function isUuid(value: string): boolean {
  */
 export function isUuidShaped(value: string): boolean {
   if (value.length !== 36) return false;
+  if (value.charCodeAt(8) !== 45 || value.charCodeAt(13) !== 45 || value.charCodeAt(18) !== 45 || value.charCodeAt(23) !== 45) return false;
+  // Every character a letter, a digit or a dash, and no dash but those four.
+  let dashes = 0;
   for (let i = 0; i < 36; i++) {
     const c = value.charCodeAt(i);
-    if (i === 8 || i === 13 || i === 18 || i === 23 ? c !== 45 : (classOf(c) & ALPHANUMERIC) === 0) return false;
+    if ((classOf(c) & ALPHANUMERIC) === 0) {
+      if (c !== 45) return false;
+      dashes++;
+    }
   }
-  return true;
+  return dashes === 4;
 }
 
 /**
