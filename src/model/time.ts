@@ -192,6 +192,12 @@ function dayPrefix(text: string): string | null | undefined {
   return prefix;
 }
 
+// Times come in runs (the four of a record, calls listed by date), so the
+// ISO form of the minute read last is kept: a time in that minute is written
+// as it plus its seconds, one string made instead of three.
+const lastMinute = { day: '', hour: -1, minute: -1, iso: '' };
+const SECONDS_Z = Array.from({ length: 60 }, (_, second) => `${pad2(second)}Z`);
+
 /**
  * Reads a provider time into the canonical ISO form. The exact shape both
  * providers send (`Wed, 19 Sep 2018 20:00:00 +0000`) is rewritten by slicing,
@@ -211,7 +217,14 @@ export function providerTimeToIso(text: string): string | null {
     const minute = twoDigits(text, 20);
     const second = twoDigits(text, 23);
     if (prefix !== undefined && !Number.isNaN(hour + minute + second)) {
-      return hour < 24 && minute < 60 && second < 60 ? `${prefix}${text.slice(17, 25)}Z` : null;
+      if (hour > 23 || minute > 59 || second > 59) return null;
+      if (prefix !== lastMinute.day || hour !== lastMinute.hour || minute !== lastMinute.minute) {
+        lastMinute.day = prefix;
+        lastMinute.hour = hour;
+        lastMinute.minute = minute;
+        lastMinute.iso = `${prefix}${text.slice(17, 23)}`;
+      }
+      return lastMinute.iso + SECONDS_Z[second]!;
     }
   }
   const ms = parseProviderTime(text);
