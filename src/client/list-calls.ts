@@ -59,7 +59,8 @@ export async function* listCalls(
     if (stream.visited.has(url.href)) throw new RefusedLinkError(stream.position.page!, 'it leads back to a page already read, so paging would never end');
     stream.visited.add(url.href);
     const page = dialect.readPage(await transport.getJson(url));
-    stream.calls = page.records.map((raw, i) => dialect.toCall(raw, `calls[${i}] of ${url.pathname}${url.search}`));
+    const where = ` of ${url.pathname}${url.search}`;
+    stream.calls = page.records.map((raw, i) => dialect.toCall(raw, `calls[${i}]${where}`));
     stream.next = page.nextPageUri;
   };
 

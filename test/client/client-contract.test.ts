@@ -208,6 +208,18 @@ describe.each<Provider>(['twilio', 'signalwire'])('%s client', (provider) => {
     expect(error).toMatchObject({ record: sidOf(provider, 1), field: 'start_time' });
   });
 
+  it('names a record without a sid by its place in the page it came in', async () => {
+    const server = await serve(provider, calls, (req, res) => {
+      sendJson(res, 200, { calls: [{ sid: sidOf(provider, 1), status: 'completed' }, { status: 'busy' }], next_page_uri: null });
+      return true;
+    });
+    const client = createCallClient(clientOptions(provider, server.origin));
+    const error = await client.calls.list({ pageSize: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MalformedRecordError);
+    const path = DIALECTS[provider].callsPath(account);
+    expect(error).toMatchObject({ record: expect.stringMatching(new RegExp(`^calls\\[1\\] of ${path.replace(/[.]/g, '\\.')}\\?.*PageSize=2`)), field: 'sid' });
+  });
+
   it('refuses next-page links to another host or outside the account, sending them nothing', async () => {
     const elsewhere = await startServer((req, res) => sendJson(res, 200, { calls: [], next_page_uri: null }));
     servers.push(elsewhere);
