@@ -26,11 +26,21 @@ export function detectDialect(raw: unknown): Provider | null {
     if (isTwilioCallSid(sid)) return 'twilio';
     if (isUuidShaped(sid)) return 'signalwire';
   }
+  return bestScored(raw as Record<string, unknown>);
+}
+
+// Kept out of detectDialect, and the error out of normalizeCall: V8 inlines a
+// function whole into its callers within a fixed budget of bytecode, and with
+// these rare paths inside, normalizeCall's common path lost the inlining of
+// record reading (measured 15% slower than reading with a known dialect).
+
+/** The dialect whose clues score highest; null for a tie or no clue. */
+function bestScored(raw: Record<string, unknown>): Provider | null {
   let best: Provider | null = null;
   let bestScore = 0;
   let tie = false;
   for (const dialect of ALL) {
-    const score = dialect.detect(raw as Record<string, unknown>);
+    const score = dialect.detect(raw);
     if (score > bestScore) {
       best = dialect.provider;
       bestScore = score;
@@ -40,6 +50,15 @@ export function detectDialect(raw: unknown): Provider | null {
     }
   }
   return tie ? null : best;
+}
+
+function undetected(raw: unknown, position: string | undefined): MalformedRecordError {
+  return new MalformedRecordError(
+    position ?? 'at an unknown position',
+    '(dialect)',
+    'does not look like a Twilio or a SignalWire call record; pass { dialect } to read it anyway',
+    raw,
+  );
 }
 
 /** Options of {@link normalizeCall}. */
@@ -55,17 +74,10 @@ export interface NormalizeOptions {
  * detecting its dialect unless one is given. Throws {@link MalformedRecordError}
  * (naming the record and the field) when the record cannot be read.
  */
-export function normalizeCall(raw: unknown, options: NormalizeOptions = {}): Call {
-  const provider = options.dialect ?? detectDialect(raw);
-  if (provider === null) {
-    throw new MalformedRecordError(
-      options.position ?? 'at an unknown position',
-      '(dialect)',
-      'does not look like a Twilio or a SignalWire call record; pass { dialect } to read it anyway',
-      raw,
-    );
-  }
-  return DIALECTS[provider].toCall(raw, options.position);
+export function normalizeCall(raw: unknown, options?: NormalizeOptions): Call {
+  const provider = options?.dialect ?? detectDialect(raw);
+  if (provider === null) throw undetected(raw, options?.position);
+  return DIALECTS[provider].toCall(raw, options?.position);
 }
 
 /**
