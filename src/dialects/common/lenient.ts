@@ -68,7 +68,12 @@ export function readNumber(value: unknown, field: string, record: string): numbe
 export function readDecimal(value: unknown, field: string, record: string): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value === 'number' && Number.isFinite(value)) return decimalFromNumber(value);
-  if (typeof value === 'string' && isDecimal(value.trim())) return value.trim();
+  if (typeof value === 'string') {
+    // Trimmed only when it has to be: prices are read for every record.
+    if (isDecimal(value)) return value;
+    const trimmed = value.trim();
+    if (isDecimal(trimmed)) return trimmed;
+  }
   return fail(record, field, 'is not a decimal amount', value);
 }
 
