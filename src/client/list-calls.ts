@@ -12,11 +12,18 @@ export interface CallPage {
   cursor: string | null;
 }
 
+interface Fetched {
+  url: URL;
+  body: unknown;
+}
+
 interface Stream {
   position: StreamPosition;
   /** Calls of the page at `position.page`, once fetched. */
   calls: Call[] | null;
   next: string | null;
+  /** The page after this one, already requested while this one is read. */
+  ahead: { page: string; fetched: Promise<Fetched> } | null;
   /** Pages this run has read, to refuse a link that loops. */
   visited: Set<string>;
 }
@@ -42,7 +49,7 @@ export async function* listCalls(
   const first = plan.requests.map((r) => `${r.path}?${new URLSearchParams(r.searchParams as Array<[string, string]>)}`);
   const fingerprint = planFingerprint(first);
   const positions = at.cursor === undefined ? first.map((page) => ({ page, offset: 0 })) : decodeCursor(at.cursor, fingerprint, first.length);
-  const streams: Stream[] = positions.map((position) => ({ position, calls: null, next: null, visited: new Set<string>() }));
+  const streams: Stream[] = positions.map((position) => ({ position, calls: null, next: null, ahead: null, visited: new Set<string>() }));
   const prefixes = dialect.accountPaths(at.account);
   // A call listed under two statuses (its status changed between requests) has the same
   // creation date in both: only the sids of the current creation date need remembering.
@@ -52,47 +59,72 @@ export async function* listCalls(
   let remaining = query.limit ?? Number.POSITIVE_INFINITY;
   let batch: Call[] = [];
 
-  const load = async (stream: Stream): Promise<void> => {
+  // Aborts a page requested ahead when the listing ends before reaching it.
+  const done = new AbortController();
+
+  const fetchPage = async (stream: Stream, page: string): Promise<Fetched> => {
     // Resolved (and checked) on every load: cursors and links both come from outside.
-    const url = resolveNextPage(stream.position.page!, at.origin, prefixes);
+    const url = resolveNextPage(page, at.origin, prefixes);
     // A link back to a page already read (itself, or A -> B -> A) would page forever.
-    if (stream.visited.has(url.href)) throw new RefusedLinkError(stream.position.page!, 'it leads back to a page already read, so paging would never end');
+    if (stream.visited.has(url.href)) throw new RefusedLinkError(page, 'it leads back to a page already read, so paging would never end');
     stream.visited.add(url.href);
-    const page = dialect.readPage(await transport.getJson(url));
-    const where = ` of ${url.pathname}${url.search}`;
-    stream.calls = page.records.map((raw, i) => dialect.toCall(raw, `calls[${i}]${where}`));
-    stream.next = page.nextPageUri;
+    return { url, body: await transport.getJson(url, done.signal) };
   };
 
-  while (remaining > 0) {
-    let pick: Stream | null = null;
-    for (const stream of streams) {
-      while (stream.position.page !== null && (stream.calls === null || stream.position.offset >= stream.calls.length)) {
-        if (stream.calls !== null) {
-          stream.position = { page: stream.next, offset: 0 };
-          stream.calls = null;
-          continue;
+  const load = async (stream: Stream): Promise<void> => {
+    const page = stream.position.page!;
+    const ahead = stream.ahead;
+    stream.ahead = null;
+    const { url, body } = await (ahead?.page === page ? ahead.fetched : fetchPage(stream, page));
+    const read = dialect.readPage(body);
+    stream.next = read.nextPageUri;
+    // The next page is requested now, so that the provider works on it while
+    // this one is read: whenever it will be needed (with no limit, or when the
+    // limit of a single request goes past this page), never as a request too many.
+    const needed = remaining === Number.POSITIVE_INFINITY || (streams.length === 1 && remaining > read.records.length);
+    if (read.nextPageUri !== null && needed) {
+      const fetched = fetchPage(stream, read.nextPageUri);
+      // Its failure is reported when the page is reached, not before.
+      fetched.catch(() => {});
+      stream.ahead = { page: read.nextPageUri, fetched };
+    }
+    const where = ` of ${url.pathname}${url.search}`;
+    stream.calls = read.records.map((raw, i) => dialect.toCall(raw, `calls[${i}]${where}`));
+  };
+
+  try {
+    while (remaining > 0) {
+      let pick: Stream | null = null;
+      for (const stream of streams) {
+        while (stream.position.page !== null && (stream.calls === null || stream.position.offset >= stream.calls.length)) {
+          if (stream.calls !== null) {
+            stream.position = { page: stream.next, offset: 0 };
+            stream.calls = null;
+            continue;
+          }
+          if (batch.length > 0) {
+            yield { calls: batch, cursor: cursor() };
+            batch = [];
+          }
+          await load(stream);
         }
-        if (batch.length > 0) {
-          yield { calls: batch, cursor: cursor() };
-          batch = [];
-        }
-        await load(stream);
+        if (stream.position.page === null) continue;
+        if (pick === null || newer(stream.calls![stream.position.offset]!, pick.calls![pick.position.offset]!)) pick = stream;
       }
-      if (stream.position.page === null) continue;
-      if (pick === null || newer(stream.calls![stream.position.offset]!, pick.calls![pick.position.offset]!)) pick = stream;
+      if (pick === null) break;
+      const call = pick.calls![pick.position.offset]!;
+      pick.position = { page: pick.position.page, offset: pick.position.offset + 1 };
+      if (seen !== null && call.dateCreated !== seenDate) {
+        seen.clear();
+        seenDate = call.dateCreated;
+      }
+      if (!plan.filter(call) || seen?.has(call.sid)) continue;
+      seen?.add(call.sid);
+      batch.push(call);
+      remaining--;
     }
-    if (pick === null) break;
-    const call = pick.calls![pick.position.offset]!;
-    pick.position = { page: pick.position.page, offset: pick.position.offset + 1 };
-    if (seen !== null && call.dateCreated !== seenDate) {
-      seen.clear();
-      seenDate = call.dateCreated;
-    }
-    if (!plan.filter(call) || seen?.has(call.sid)) continue;
-    seen?.add(call.sid);
-    batch.push(call);
-    remaining--;
+    yield { calls: batch, cursor: remaining > 0 ? null : cursor() };
+  } finally {
+    done.abort();
   }
-  yield { calls: batch, cursor: remaining > 0 ? null : cursor() };
 }

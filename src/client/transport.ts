@@ -13,8 +13,29 @@ import { RETRIED_STATUSES, backoffMs, retryAfterMs } from './retry-policy.js';
 
 /** Sends GETs with the account's credentials and reads JSON, retrying what is worth retrying. */
 export interface Transport {
-  /** GETs a URL on the configured origin and returns its parsed JSON body. */
-  getJson(url: URL): Promise<unknown>;
+  /**
+   * GETs a URL on the configured origin and returns its parsed JSON body.
+   * Aborting `cancel` stops the request and any wait between attempts; the
+   * promise then rejects with the signal's reason.
+   */
+  getJson(url: URL, cancel?: AbortSignal): Promise<unknown>;
+}
+
+/** A signal that aborts after `ms`, or as soon as `cancel` does (AbortSignal.any is newer than Node 20.0). */
+function attemptSignal(ms: number, cancel: AbortSignal | undefined): { signal: AbortSignal; end(): void } {
+  if (cancel === undefined) return { signal: AbortSignal.timeout(ms), end() {} };
+  const controller = new AbortController();
+  const abort = () => controller.abort(cancel.reason);
+  const timer = setTimeout(() => controller.abort(), ms);
+  cancel.addEventListener('abort', abort, { once: true });
+  if (cancel.aborted) abort();
+  return {
+    signal: controller.signal,
+    end() {
+      clearTimeout(timer);
+      cancel.removeEventListener('abort', abort);
+    },
+  };
 }
 
 /** The largest body read into memory; a larger one is refused rather than buffered. */
@@ -102,11 +123,12 @@ export function createTransport(config: ResolvedConfig, dialect: Dialect): Trans
   const { retry } = config;
 
   return {
-    async getJson(url) {
+    async getJson(url, cancel) {
       const shown = url.pathname + url.search;
+      const pause = (ms: number) => sleep(ms, undefined, cancel === undefined ? undefined : { signal: cancel });
       for (let attempt = 1; ; attempt++) {
         const canRetry = attempt <= retry.limit;
-        const signal = AbortSignal.timeout(config.timeout);
+        const { signal, end } = attemptSignal(config.timeout, cancel);
         let status: number;
         let text: string;
         let retryAfter: number | null;
@@ -116,13 +138,16 @@ export function createTransport(config: ResolvedConfig, dialect: Dialect): Trans
           retryAfter = retryAfterMs(response.headers.get('retry-after'));
           text = await readBody(response);
         } catch (error) {
+          if (cancel?.aborted) throw cancel.reason;
           if (signal.aborted) throw new TimeoutError(shown, config.timeout);
           if (error instanceof BodyTooLarge) {
             throw new MalformedResponseError(shown, attempt, `the body is larger than ${MAX_BODY_BYTES} bytes`);
           }
           if (!canRetry) throw new NetworkError(shown, attempt, networkReason(error));
-          await sleep(backoffMs(attempt - 1, retry));
+          await pause(backoffMs(attempt - 1, retry));
           continue;
+        } finally {
+          end();
         }
         const body = parseJson(text);
         if (status >= 200 && status < 300) {
@@ -132,13 +157,13 @@ export function createTransport(config: ResolvedConfig, dialect: Dialect): Trans
             const start = redact(text.slice(0, 1024)).slice(0, 60);
             throw new MalformedResponseError(shown, attempt, `the body is not JSON (starts ${JSON.stringify(start)})`);
           }
-          await sleep(backoffMs(attempt - 1, retry));
+          await pause(backoffMs(attempt - 1, retry));
           continue;
         }
         if (canRetry && RETRIED_STATUSES.has(status)) {
           const wait = retryAfter ?? backoffMs(attempt - 1, retry);
           if (wait <= retry.maxRetryAfter) {
-            await sleep(wait);
+            await pause(wait);
             continue;
           }
         }

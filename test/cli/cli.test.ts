@@ -131,12 +131,9 @@ describe('callbridge export', () => {
   it('resumes after SIGKILL with every call exactly once', async () => {
     const calls = callsOf('signalwire', 60);
     let slow = true;
-    const server = await startFakeProvider('signalwire', calls, (req, res, url, n) => {
-      if (slow && n > 2) {
-        // Hold every page after the second, so the kill lands mid-export.
-        return true;
-      }
-      return false;
+    const server = await startFakeProvider('signalwire', calls, (req, res, url) => {
+      // Hold every page after the first of each status, so the kill lands mid-export.
+      return slow && Number(url.searchParams.get('Page') ?? 0) > 0;
     });
     servers.push(server);
     const env = envFor('signalwire', server.origin);
@@ -144,8 +141,16 @@ describe('callbridge export', () => {
     const out = join(dir, 'calls.ndjson');
     const args = ['export', '--out', out, '--page-size', '10', '--status', 'busy', '--status', 'completed', '--timeout', '60000'];
     const first = spawnCli(args, env);
+    // Killed once some calls are written and checkpointed, with pages still to come.
+    const checkpointed = () => {
+      try {
+        return (JSON.parse(readFileSync(`${out}.checkpoint`, 'utf8')) as { records: number }).records > 0;
+      } catch {
+        return false;
+      }
+    };
     const deadline = Date.now() + 10_000;
-    while (server.requests.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (!checkpointed() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     first.child.kill('SIGKILL');
     const killed = await first.done;
     expect(killed.signal).toBe('SIGKILL');

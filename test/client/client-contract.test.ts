@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCallClient } from '../../src/client/call-client.js';
 import { DIALECTS } from '../../src/dialects/registry.js';
 import { AuthenticationError } from '../../src/client/errors/authentication-error.js';
@@ -53,6 +53,71 @@ describe.each<Provider>(['twilio', 'signalwire'])('%s client', (provider) => {
     const got = await client.calls.list({ limit: 7, pageSize: 5 });
     expect(got.map((c) => c.sid)).toEqual(newestFirst.slice(0, 7));
     expect(server.requests).toHaveLength(2);
+  });
+
+  it('requests the next page while the current one is read', async () => {
+    const server = await serve(provider, calls);
+    const client = createCallClient(clientOptions(provider, server.origin));
+    const seen: string[] = [];
+    for await (const call of client.calls.iterate({ pageSize: 5 })) {
+      // Page 2 is asked for before anything of page 1 has been taken past its first call.
+      if (seen.length === 0) await vi.waitFor(() => expect(server.requests).toHaveLength(2));
+      seen.push(call.sid);
+    }
+    expect(seen).toEqual(newestFirst);
+    expect(server.requests).toHaveLength(5);
+  });
+
+  it('asks for no page it would not read: a limit within the page, several statuses with a limit', async () => {
+    const server = await serve(provider, calls);
+    const client = createCallClient(clientOptions(provider, server.origin));
+    // After the first call, time enough for any page asked for ahead to reach the server.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+    for await (const call of client.calls.iterate({ limit: 5, pageSize: 5 })) {
+      if (call.sid === newestFirst[0]) await settle();
+    }
+    expect(server.requests).toHaveLength(1);
+    server.requests.length = 0;
+    for await (const call of client.calls.iterate({ status: ['busy', 'completed'], limit: 3, pageSize: 2 })) {
+      if (server.requests.length === 2) await settle();
+      void call;
+    }
+    // The first page of each status holds the 3 newest calls: nothing more is asked for.
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('reports a failure of the page asked for ahead only when that page is reached', async () => {
+    const server = await serve(provider, calls, (req, res, url) => {
+      if (url.searchParams.get('Page') !== '1') return false;
+      sendJson(res, 400, { code: 20001, message: 'Invalid page', status: 400 });
+      return true;
+    });
+    const client = createCallClient(clientOptions(provider, server.origin));
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const call of client.calls.iterate({ pageSize: 5 })) seen.push(call.sid);
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual(newestFirst.slice(0, 5));
+    expect(error).toBeInstanceOf(ProviderError);
+  });
+
+  it('cancels the page asked for ahead when the caller stops early', async () => {
+    let aborted = false;
+    const server = await serve(provider, calls, (req, res, url) => {
+      if (url.searchParams.get('Page') !== '1') return false;
+      // Never answered: only the client can end this request.
+      req.socket.on('close', () => {
+        aborted = true;
+      });
+      return true;
+    });
+    const client = createCallClient(clientOptions(provider, server.origin));
+    for await (const call of client.calls.iterate({ pageSize: 5 })) {
+      expect(call.sid).toBe(newestFirst[0]);
+      await vi.waitFor(() => expect(server.requests).toHaveLength(2));
+      break;
+    }
+    await vi.waitFor(() => expect(aborted).toBe(true));
   });
 
   it('fans out several statuses and merges them newest first without duplicates', async () => {
