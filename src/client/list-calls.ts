@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Dialect } from '../dialects/common/dialect.js';
 import type { Call } from '../model/call.js';
 import type { ResolvedQuery } from '../model/query.js';
@@ -87,6 +88,11 @@ export async function* listCalls(
       // Its failure is reported when the page is reached, not before.
       fetched.catch(() => {});
       stream.ahead = { page: read.nextPageUri, fetched };
+      // The request leaves only when the event loop turns, and a caller that
+      // reads the page without awaiting anything would hold it back until the
+      // page is done: a few turns let it go out first (three were enough for
+      // ky and undici on a kept-alive connection).
+      for (let turn = 0; turn < 3; turn++) await setImmediate();
     }
     const where = ` of ${url.pathname}${url.search}`;
     stream.calls = read.records.map((raw, i) => dialect.toCall(raw, `calls[${i}]${where}`));
