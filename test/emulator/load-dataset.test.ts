@@ -33,7 +33,9 @@ describe('loadDataset', () => {
       ndjsonFile,
       { name: 'page.json', text: JSON.stringify({ uri: '/x', calls: twilioRecords.slice(10), next_page_uri: null }) },
       { name: 'one.json', text: JSON.stringify(signalwireRecords[10], null, 2) },
-      { name: 'pages.ndjson', text: signalwireRecords.slice(11).map((r) => JSON.stringify({ calls: [r] })).join('\n') },
+      { name: 'pages.ndjson', text: signalwireRecords.slice(11, 15).map((r) => JSON.stringify({ calls: [r] })).join('\n') },
+      // Pretty-printed records one after the other, as `callbridge normalize` reads them too.
+      { name: 'pretty.json', text: signalwireRecords.slice(15).map((r) => JSON.stringify(r, null, 2)).join('\n') },
     ]);
     expect(ds.size).toBe(40);
     // Served in the same order as the generated source: newest first.
@@ -46,8 +48,8 @@ describe('loadDataset', () => {
   it('names the file and position of a record it cannot read', async () => {
     const bad = { ...twilioRecords[0], status: 'exploded' };
     await expect(loadDataset({ name: 'bad.json', text: JSON.stringify([twilioRecords[1], bad]) })).rejects.toThrow(MalformedRecordError);
-    await expect(loadDataset({ name: 'bad.json', text: JSON.stringify([{ hello: 1 }]) })).rejects.toThrow(/bad\.json\[0\]/);
-    await expect(loadDataset({ name: 'x.ndjson', text: `${JSON.stringify(twilioRecords[0])}\n{oops\n` })).rejects.toThrow(/x\.ndjson line 2/);
+    await expect(loadDataset({ name: 'bad.json', text: JSON.stringify([{ hello: 1 }]) })).rejects.toThrow(/bad\.json:1 \[0\]/);
+    await expect(loadDataset({ name: 'x.ndjson', text: `${JSON.stringify(twilioRecords[0])}\n{oops\n` })).rejects.toThrow(/x\.ndjson:2/);
     await expect(loadDataset({ name: 'n.json', text: '42' })).rejects.toThrow(MalformedRecordError);
   });
 

@@ -1,9 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { Unreadable } from '../../dialects/common/raw-records.js';
 import { detectDialect, normalizeCall } from '../../dialects/registry.js';
 import { CallbridgeError } from '../../model/errors/callbridge-error.js';
 import { isProvider } from '../../model/provider.js';
-import { type Unreadable, readRecords } from '../input/read-records.js';
+import { readRecords } from '../input/read-records.js';
 import { type Io, Output } from '../io.js';
 import { RecordWriter, recordDialect, recordFormat } from '../output/records.js';
 import { UsageError } from '../usage-error.js';

@@ -1,23 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { JsonValueSplitter } from './json-values.js';
-
-/** One raw record read from an input, with where it came from. */
-export interface RawRecord {
-  raw: unknown;
-  file: string;
-  line: number;
-  /** `file:line`, plus `calls[i]` or `[i]` inside a page or array. */
-  position: string;
-}
-
-/** Something in an input that is not a record, with where and why. */
-export interface Unreadable {
-  file: string;
-  line: number;
-  /** The record inside the line's value (`[3] calls[2]`), when there is one. */
-  record?: string;
-  reason: string;
-}
+import { JsonValueSplitter } from '../../dialects/common/json-values.js';
+import { type RawRecord, type Unreadable, recordsOf } from '../../dialects/common/raw-records.js';
 
 /**
  * Streams the records of one input (a path, or `-` for stdin): list pages,
@@ -29,30 +12,6 @@ export async function* readRecords(file: string, stdin: NodeJS.ReadableStream): 
   const stream = file === '-' ? stdin : createReadStream(file, { highWaterMark: 1 << 20 });
   stream.setEncoding('utf8');
   const splitter = new JsonValueSplitter();
-  const expand = function* (found: ReturnType<JsonValueSplitter['push']>): Generator<RawRecord | Unreadable> {
-    for (const item of found) {
-      if ('error' in item) {
-        yield { file: name, line: item.line, reason: item.error };
-        continue;
-      }
-      let value = item.value;
-      if (value === undefined) {
-        try {
-          value = JSON.parse(item.text);
-        } catch (error) {
-          yield { file: name, line: item.line, reason: `not valid JSON: ${(error as Error).message}` };
-          continue;
-        }
-      }
-      const where = `${name}:${item.line}${item.index === null ? '' : ` [${item.index}]`}`;
-      const calls = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { calls?: unknown }).calls : undefined;
-      if (Array.isArray(calls)) {
-        for (let i = 0; i < calls.length; i++) yield { raw: calls[i], file: name, line: item.line, position: `${where} calls[${i}]` };
-      } else {
-        yield { raw: value, file: name, line: item.line, position: where };
-      }
-    }
-  };
-  for await (const chunk of stream) yield* expand(splitter.push(chunk as string));
-  yield* expand(splitter.end());
+  for await (const chunk of stream) yield* recordsOf(splitter.push(chunk as string), name);
+  yield* recordsOf(splitter.end(), name);
 }

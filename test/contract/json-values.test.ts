@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type JsonGarbage, type JsonText, JsonValueSplitter } from '../../src/cli/input/json-values.js';
+import { type JsonGarbage, type JsonText, JsonValueSplitter } from '../../src/dialects/common/json-values.js';
 
 /** What the splitter found, without the values it parsed on its NDJSON fast path (checked against the text). */
 function split(chunks: readonly string[]): Array<JsonText | JsonGarbage> {
