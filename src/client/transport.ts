@@ -125,7 +125,14 @@ export function createTransport(config: ResolvedConfig, dialect: Dialect): Trans
   return {
     async getJson(url, cancel) {
       const shown = url.pathname + url.search;
-      const pause = (ms: number) => sleep(ms, undefined, cancel === undefined ? undefined : { signal: cancel });
+      const pause = async (ms: number) => {
+        try {
+          await sleep(ms, undefined, cancel === undefined ? undefined : { signal: cancel });
+        } catch (error) {
+          // Node's AbortError would hide the reason the caller gave.
+          throw cancel?.aborted ? cancel.reason : error;
+        }
+      };
       for (let attempt = 1; ; attempt++) {
         const canRetry = attempt <= retry.limit;
         const { signal, end } = attemptSignal(config.timeout, cancel);

@@ -53,6 +53,14 @@ describe('loadDataset', () => {
     await expect(loadDataset({ name: 'n.json', text: '42' })).rejects.toThrow(MalformedRecordError);
   });
 
+  it('reads one JSON document whole, however it is laid out', async () => {
+    // A nested object opening its own line looks like a cut-off record to the line-wise splitter.
+    const text = JSON.stringify(twilioRecords.slice(0, 3), null, 2).replace(/": \{/g, '":\n  {');
+    expect(text).toContain('\n  {');
+    const ds = await loadDataset({ name: 'allman.json', text });
+    expect(ds.size).toBe(3);
+  });
+
   it('refuses the same call twice, even spelled in both dialects', async () => {
     const twice = [twilioRecords[0], DIALECTS.signalwire.fromCall(source.call(0))];
     await expect(loadDataset({ name: 'dup.json', text: JSON.stringify(twice) })).rejects.toThrow(/same call/);

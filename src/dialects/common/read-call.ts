@@ -61,7 +61,8 @@ function address(value: unknown, field: string, record: string) {
  * pointing at young strings (times, prices) then make every collection slow.
  * Objects built by a constructor are not moved that way (normalizing a page
  * measured 1.5 times faster). Its prototype is Object.prototype: a Call is
- * still a plain object.
+ * still a plain object. The compiler does not check that every field is set
+ * here, as it would for a literal: the dialect contract suite does.
  */
 function CallRecord(this: CallWithRaw, raw: Record<string, unknown>, spec: ReadSpec, sid: string, status: CallStatus): void {
   const direction = readText(raw.direction, 'direction', sid);
