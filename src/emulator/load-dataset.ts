@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { type RawRecord, type Unreadable, recordsOf, recordsOfText } from '../dialects/common/raw-records.js';
+import { recordsOfText } from '../dialects/common/raw-records.js';
 import { normalizeCall } from '../dialects/registry.js';
 import type { Call } from '../model/call.js';
 import { MalformedRecordError } from '../model/errors/malformed-record-error.js';
@@ -8,24 +8,6 @@ import type { Dataset } from './dataset.js';
 
 /** A file of call records: its path, or its name and content. */
 export type DatasetSource = string | { name: string; text: string };
-
-/**
- * The records of a file. One JSON document is read whole, however it is laid
- * out (the splitter takes a `{` opening a line inside a value for the start of
- * a new record, as a cut-off line would look); anything else is split as
- * `callbridge normalize` splits it.
- */
-function recordsOfFile(text: string, name: string): Iterable<RawRecord | Unreadable> {
-  let whole: unknown;
-  try {
-    whole = JSON.parse(text);
-  } catch {
-    return recordsOfText(text, name);
-  }
-  const values = Array.isArray(whole) ? whole : [whole];
-  const index = Array.isArray(whole) ? (i: number) => i : () => null;
-  return recordsOf(values.map((value, i) => ({ text: '', value, line: 1, index: index(i) })), name);
-}
 
 /**
  * Reads files of raw call records of either dialect into a dataset, as
@@ -42,7 +24,7 @@ export async function loadDataset(sources: DatasetSource | readonly DatasetSourc
   const calls: Call[] = [];
   for (const source of list) {
     const [text, name] = typeof source === 'string' ? [await readFile(source, 'utf8'), source] : [source.text, source.name];
-    for (const found of recordsOfFile(text, name)) {
+    for (const found of recordsOfText(text, name)) {
       if ('reason' in found) throw new MalformedRecordError(`${found.file}:${found.line}`, '(json)', found.reason);
       calls.push(normalizeCall(found.raw, { position: found.position }));
     }

@@ -51,9 +51,23 @@ export function* recordsOf(found: ReadonlyArray<JsonText | JsonGarbage>, file: s
 /**
  * The records of a whole text: list pages, arrays, NDJSON, concatenated or
  * pretty-printed records, mixed freely, as `callbridge normalize` reads them.
+ * A text that is one JSON document is read whole, however it is laid out: the
+ * splitter takes a `{` opening a line inside a value for the start of a new
+ * record, as a cut-off line would look.
  */
 export function* recordsOfText(text: string, file: string): Generator<RawRecord | Unreadable> {
-  const splitter = new JsonValueSplitter();
-  yield* recordsOf(splitter.push(text), file);
-  yield* recordsOf(splitter.end(), file);
+  let whole: unknown;
+  try {
+    whole = JSON.parse(text);
+  } catch {
+    const splitter = new JsonValueSplitter();
+    yield* recordsOf(splitter.push(text), file);
+    yield* recordsOf(splitter.end(), file);
+    return;
+  }
+  // Found as the splitter would find it: a top-level array element by element.
+  const found: JsonText[] = Array.isArray(whole)
+    ? whole.map((value, index) => ({ text: '', value, line: 1, index }))
+    : [{ text: '', value: whole, line: 1, index: null }];
+  yield* recordsOf(found, file);
 }
