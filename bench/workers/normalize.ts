@@ -80,13 +80,14 @@ interface SdkPage {
 }
 type SdkPageClass = new (version: unknown, response: { statusCode: number; body: string }, solution: { accountSid: string }) => SdkPage;
 
-/** twilio-node's page class, built the way `client.calls.list()` builds each page it receives. */
-function twilioNodeContender(accountSid: string): Contender {
-  const { CallPage } = require('twilio/lib/rest/api/v2010/account/call.js') as { CallPage: SdkPageClass };
-  const version = twilio(accountSid, 'bench-token').api.v2010;
+/**
+ * An SDK's page construction: one `CallPage` per page body, as its `list()`
+ * builds each page it receives (one SDK is measured per process).
+ */
+function sdkContender(label: string, CallPage: SdkPageClass, version: unknown, accountSid: string): Contender {
   return {
     key: 'sdk',
-    label: 'twilio-node CallPage (JSON.parse + CallInstance)',
+    label,
     pass(pages) {
       let n = 0;
       for (const body of pages) {
@@ -97,6 +98,13 @@ function twilioNodeContender(accountSid: string): Contender {
       return n;
     },
   };
+}
+
+/** twilio-node's page class, built the way `client.calls.list()` builds each page it receives. */
+function twilioNodeContender(accountSid: string): Contender {
+  const { CallPage } = require('twilio/lib/rest/api/v2010/account/call.js') as { CallPage: SdkPageClass };
+  const version = twilio(accountSid, 'bench-token').api.v2010;
+  return sdkContender('twilio-node CallPage (JSON.parse + CallInstance)', CallPage, version, accountSid);
 }
 
 /**
@@ -112,19 +120,7 @@ function signalwireSdkContender(projectId: string): Contender {
     RestClient: (project: string, token: string, options: { signalwireSpaceUrl: string }) => { api: { v2010: unknown } };
   };
   const version = RestClient(projectId, 'bench-token', { signalwireSpaceUrl: 'example.signalwire.com' }).api.v2010;
-  return {
-    key: 'sdk',
-    label: '@signalwire/compatibility-api CallPage (JSON.parse + CallInstance)',
-    pass(pages) {
-      let n = 0;
-      for (const body of pages) {
-        const page = new CallPage(version, { statusCode: 200, body }, { accountSid: projectId });
-        n += page.instances.length;
-        sink = page;
-      }
-      return n;
-    },
-  };
+  return sdkContender('@signalwire/compatibility-api CallPage (JSON.parse + CallInstance)', CallPage, version, projectId);
 }
 
 interface PageOfRecords {
