@@ -1,14 +1,13 @@
 import { defineConfig } from 'tsup';
 
+const shared = { entry: { index: 'src/index.ts' }, dts: true, target: 'node20', sourcemap: true } as const;
+
 export default defineConfig([
-  {
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: true,
-    target: 'node20',
-    sourcemap: true,
-  },
+  { ...shared, format: ['esm'], clean: true },
+  // ky 1.x ships ESM only. A CJS build that require()s it breaks: Node < 20.19 throws ERR_REQUIRE_ESM, and where
+  // require(esm) works (20.19+, 22.12+, 24) it returns ky's module namespace, whose `default` esbuild's interop
+  // wraps a second time. Bundling ky into the CJS file alone means the CJS entry never loads ky's ESM at all.
+  { ...shared, format: ['cjs'], noExternal: ['ky'] },
   {
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
