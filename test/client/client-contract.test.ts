@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCallClient } from '../../src/client/call-client.js';
 import { DIALECTS } from '../../src/dialects/registry.js';
@@ -19,6 +20,18 @@ import { startFakeProvider } from '../support/fake-provider.js';
 import { type TestServer, sendJson, startServer } from '../support/http-server.js';
 
 const servers: TestServer[] = [];
+
+/** The global fetch, counting the requests a client hands it. */
+function countingFetch(): { fetch: typeof fetch; count: number } {
+  const counter = {
+    count: 0,
+    fetch: ((...args: Parameters<typeof fetch>) => {
+      counter.count++;
+      return fetch(...args);
+    }) as typeof fetch,
+  };
+  return counter;
+}
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
@@ -70,17 +83,24 @@ describe.each<Provider>(['twilio', 'signalwire'])('%s client', (provider) => {
 
   it('asks for no page it would not read: a limit within the page, several statuses with a limit', async () => {
     const server = await serve(provider, calls);
-    const client = createCallClient(clientOptions(provider, server.origin));
-    // After the first call, time enough for any page asked for ahead to reach the server.
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+    const sent = countingFetch();
+    const client = createCallClient(clientOptions(provider, server.origin, { fetch: sent.fetch }));
+    // At every call, while a page asked for ahead could not yet have been aborted, the server has
+    // received each request the client sent, so its count is every page the client asked for.
+    const settle = async () => {
+      await setImmediate();
+      await vi.waitFor(() => expect(server.requests).toHaveLength(sent.count));
+    };
     for await (const call of client.calls.iterate({ limit: 5, pageSize: 5 })) {
-      if (call.sid === newestFirst[0]) await settle();
+      void call;
+      await settle();
     }
     expect(server.requests).toHaveLength(1);
     server.requests.length = 0;
+    sent.count = 0;
     for await (const call of client.calls.iterate({ status: ['busy', 'completed'], limit: 3, pageSize: 2 })) {
-      if (server.requests.length === 2) await settle();
       void call;
+      await settle();
     }
     // The first page of each status holds the 3 newest calls: nothing more is asked for.
     expect(server.requests).toHaveLength(2);
@@ -260,9 +280,11 @@ describe.each<Provider>(['twilio', 'signalwire'])('%s client', (provider) => {
   it('times out a server that never answers', async () => {
     const server = await serve(provider, calls, () => true);
     const client = createCallClient(clientOptions(provider, server.origin, { timeout: 300 }));
-    const started = Date.now();
-    await expect(client.calls.list()).rejects.toThrow(TimeoutError);
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Were the 300 ms not applied, the 30 s default would outlast the test's own timeout.
+    const error = await client.calls.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ timeout: 300 });
+    expect(server.requests).toHaveLength(1);
   });
 
   it('retries a truncated body, and reports HTML as a malformed response', async () => {
