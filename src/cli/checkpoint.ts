@@ -9,16 +9,20 @@ import { UsageError } from './usage-error.js';
  */
 export interface Checkpoint {
   version: 1;
-  /** What was asked (provider, origin, query, format): a checkpoint never resumes another export. */
+  /** What was asked (provider, origin, query without its limit, format, dialect), as JSON: a checkpoint never resumes another export. */
   job: string;
+  /** The --limit of the run that wrote it, or null; a raised limit resumes the same export. */
+  limit?: number | null;
+  /** The page size the listing was started with (derived from the limit when not given): the cursor holds to it. */
+  pageSize?: number;
   cursor: string | null;
   records: number;
   bytes: number;
   done: boolean;
 }
 
-/** Reads a checkpoint for this job, or null when there is none yet. */
-export function loadCheckpoint(path: string, job: string): Checkpoint | null {
+/** Reads a checkpoint, or null when there is none yet. */
+export function loadCheckpoint(path: string): Checkpoint | null {
   if (!existsSync(path)) return null;
   let checkpoint: Checkpoint;
   try {
@@ -29,10 +33,20 @@ export function loadCheckpoint(path: string, job: string): Checkpoint | null {
   if (checkpoint.version !== 1 || typeof checkpoint.bytes !== 'number' || typeof checkpoint.records !== 'number') {
     throw new UsageError(`checkpoint ${path} was not written by this version of callbridge; delete it to start over`);
   }
-  if (checkpoint.job !== job) {
-    throw new UsageError(`checkpoint ${path} belongs to another export (other query, provider or format); delete it or pass --checkpoint`);
-  }
   return checkpoint;
+}
+
+/** The parts of two jobs (JSON objects) that differ, by name: `origin`, `query`, … */
+export function jobDifferences(saved: string, current: string): string[] {
+  let before: Record<string, unknown>;
+  try {
+    before = JSON.parse(saved) as Record<string, unknown>;
+  } catch {
+    return ['job'];
+  }
+  const now = JSON.parse(current) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(now)])];
+  return keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(now[key]));
 }
 
 /** Replaces the checkpoint atomically. */

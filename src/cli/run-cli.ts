@@ -2,12 +2,13 @@ import { CallbridgeError } from '../model/errors/callbridge-error.js';
 import { BadQueryError } from '../model/errors/bad-query-error.js';
 import { UnsupportedQueryError } from '../model/errors/unsupported-query-error.js';
 import { ConfigError } from '../client/errors/config-error.js';
-import { CALLS_HELP, callsCommand } from './commands/calls.js';
+import { callsCommand, callsHelp } from './commands/calls.js';
 import { DEMO_HELP, demoCommand } from './commands/demo.js';
 import { EMULATOR_HELP, emulatorCommand } from './commands/emulator.js';
 import { EXPORT_HELP, exportCommand } from './commands/export.js';
 import { NORMALIZE_HELP, normalizeCommand } from './commands/normalize.js';
 import type { Io } from './io.js';
+import { joinNegativeValues } from './query-flags.js';
 import { UsageError } from './usage-error.js';
 
 const HELP = `callbridge — voice-call data and code portable between Twilio and SignalWire
@@ -27,14 +28,17 @@ SIGNALWIRE_API_TOKEN, SIGNALWIRE_SPACE_URL, CALLBRIDGE_BASE_URL.
 Exit codes: 0 success, 1 provider or runtime failure, 2 usage error.
 `;
 
-type Command = { help: string; run: (args: string[], io: Io) => Promise<number> };
+/** A command: its help (which may depend on the subcommand named first) and how it runs. */
+type Command = { help: (args: readonly string[]) => string; run: (args: string[], io: Io) => Promise<number> };
+
+const fixed = (text: string) => () => text;
 
 const COMMANDS: Record<string, Command> = {
-  calls: { help: CALLS_HELP, run: callsCommand },
-  normalize: { help: NORMALIZE_HELP, run: normalizeCommand },
-  export: { help: EXPORT_HELP, run: exportCommand },
-  emulator: { help: EMULATOR_HELP, run: emulatorCommand },
-  demo: { help: DEMO_HELP, run: demoCommand },
+  calls: { help: callsHelp, run: callsCommand },
+  normalize: { help: fixed(NORMALIZE_HELP), run: normalizeCommand },
+  export: { help: fixed(EXPORT_HELP), run: exportCommand },
+  emulator: { help: fixed(EMULATOR_HELP), run: emulatorCommand },
+  demo: { help: fixed(DEMO_HELP), run: demoCommand },
 };
 
 /** Errors that mean the command line (or its configuration) was wrong, rather than the run. */
@@ -53,7 +57,7 @@ function isUsage(error: unknown): boolean {
 /** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
-  const args = argv.filter((a) => a !== '--debug');
+  const args = joinNegativeValues(argv.filter((a) => a !== '--debug'));
   const [name, ...rest] = args;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(HELP);
@@ -65,15 +69,17 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(command.help);
+    io.stdout.write(command.help(rest));
     return 0;
   }
+  // Errors name what was run: `callbridge calls list: …`, not `callbridge calls: …`.
+  const label = name === 'calls' && (rest[0] === 'list' || rest[0] === 'get') ? `${name} ${rest[0]}` : name;
   try {
     return await command.run(rest, io);
   } catch (error) {
     const usage = isUsage(error);
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`callbridge ${name}: ${message}${usage ? ` (see callbridge ${name} --help)` : ''}\n`);
+    io.stderr.write(`callbridge ${label}: ${message}${usage ? ` (see callbridge ${label} --help)` : ''}\n`);
     if (debug && error instanceof Error && error.stack !== undefined) io.stderr.write(`${error.stack}\n`);
     if (!usage && !(error instanceof CallbridgeError) && !debug) io.stderr.write('(run with --debug for details)\n');
     return usage ? 2 : 1;

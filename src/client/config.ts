@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js';
 import { isProvider, type Provider } from '../model/provider.js';
 import { isUuid } from '../model/sid.js';
 import { ConfigError } from './errors/config-error.js';
@@ -154,6 +155,11 @@ export function resolveConfig(options: CallClientOptions = {}): ResolvedConfig {
   const base = provider === 'twilio' ? twilioConfig(options, env) : signalWireConfig(options, env);
   const timeout = options.timeout ?? 30_000;
   if (!Number.isFinite(timeout) || timeout <= 0) throw new ConfigError(`timeout must be a positive number of milliseconds, not ${timeout}`);
+  const defaultCountry = options.defaultCountry ?? 'US';
+  // Checked here: an unknown country would otherwise only show as numbers that never match.
+  if (!isSupportedCountry(defaultCountry)) {
+    throw new ConfigError(`default country "${defaultCountry}" is not a country code libphonenumber knows; give a two-letter ISO 3166 code such as US or GB`);
+  }
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   if (!Number.isInteger(retry.limit) || retry.limit < 0) throw new ConfigError(`retry.limit must be a whole number >= 0, not ${retry.limit}`);
   return {
@@ -161,7 +167,7 @@ export function resolveConfig(options: CallClientOptions = {}): ResolvedConfig {
     ...base,
     timeout,
     retry,
-    defaultCountry: options.defaultCountry ?? 'US',
+    defaultCountry,
     fetch: options.fetch,
   };
 }

@@ -76,8 +76,14 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 function networkReason(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
   if (typeof cause?.code === 'string') return cause.code;
+  if (cause?.message === 'bad port') return 'bad port: fetch refuses to connect to this port (a port browsers block); serve on another port';
   if (typeof cause?.message === 'string') return cause.message;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A failure that no retry can mend: fetch refuses the port itself, before any connection. */
+function isPermanent(error: unknown): boolean {
+  return (error as { cause?: { message?: unknown } }).cause?.message === 'bad port';
 }
 
 function providerError(details: ProviderErrorDetails, retryAfter: number | null): ProviderError {
@@ -85,7 +91,7 @@ function providerError(details: ProviderErrorDetails, retryAfter: number | null)
     return new ProviderError(details, 'callbridge does not follow redirects: the credentials go to the configured origin and account only.');
   }
   if (details.status === 401 || details.status === 403) return new AuthenticationError(details);
-  if (details.status === 404) return new NotFoundError(details);
+  if (details.status === 404) return new NotFoundError(details, details.code !== null || details.providerMessage !== null);
   if (details.status === 429) return new RateLimitedError(details, retryAfter === null ? null : retryAfter / 1000);
   return new ProviderError(details);
 }
@@ -124,7 +130,8 @@ export function createTransport(config: ResolvedConfig, dialect: Dialect): Trans
 
   return {
     async getJson(url, cancel) {
-      const shown = url.pathname + url.search;
+      // The host is named so that a wrong base URL shows; an origin never holds credentials.
+      const shown = url.origin + url.pathname + url.search;
       const pause = async (ms: number) => {
         try {
           await sleep(ms, undefined, cancel === undefined ? undefined : { signal: cancel });
@@ -150,7 +157,7 @@ export function createTransport(config: ResolvedConfig, dialect: Dialect): Trans
           if (error instanceof BodyTooLarge) {
             throw new MalformedResponseError(shown, attempt, `the body is larger than ${MAX_BODY_BYTES} bytes`);
           }
-          if (!canRetry) throw new NetworkError(shown, attempt, networkReason(error));
+          if (!canRetry || isPermanent(error)) throw new NetworkError(shown, attempt, networkReason(error));
           await pause(backoffMs(attempt - 1, retry));
           continue;
         } finally {

@@ -1,4 +1,5 @@
 import type { Call } from '../model/call.js';
+import { callFromCanonical, isCanonicalRecord } from '../model/canonical-record.js';
 import { MalformedRecordError } from '../model/errors/malformed-record-error.js';
 import type { Provider } from '../model/provider.js';
 import { isTwilioCallSid, isUuidShaped } from '../model/sid.js';
@@ -71,10 +72,12 @@ export interface NormalizeOptions {
 
 /**
  * Reads one raw call record of either provider into a canonical {@link Call},
- * detecting its dialect unless one is given. Throws {@link MalformedRecordError}
+ * detecting its dialect unless one is given. A canonical record callbridge
+ * wrote (it names its `provider`) is read back as it stands. Throws {@link MalformedRecordError}
  * (naming the record and the field) when the record cannot be read.
  */
 export function normalizeCall(raw: unknown, options?: NormalizeOptions): Call {
+  if (isCanonicalRecord(raw)) return callFromCanonical(raw, options?.position);
   const provider = options?.dialect ?? detectDialect(raw);
   if (provider === null) throw undetected(raw, options?.position);
   return DIALECTS[provider].toCall(raw, options?.position);

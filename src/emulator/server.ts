@@ -23,7 +23,7 @@ export interface EmulatorOptions {
   dataset?: Dataset;
   /** Port to listen on; default 0, a free port chosen by the OS. */
   port?: number;
-  /** Interface to listen on; default 127.0.0.1. */
+  /** Interface to listen on; default 127.0.0.1. On `0.0.0.0` or `::` the URL given back names loopback. */
   host?: string;
   /** Faults to inject; none by default. Can be changed later with `setFaults`. */
   faults?: FaultOptions;
@@ -163,7 +163,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
   });
   const { port } = server.address() as AddressInfo;
-  const hostPort = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  // Listening on every interface: the URL names loopback, which reaches it and which clients accept over http.
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  const hostPort = `${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 
   return {
     url: `http://${hostPort}`,

@@ -42,7 +42,7 @@ describe('callbridge CLI', () => {
     expect(noConfig.stderr).toContain('TWILIO_ACCOUNT_SID');
     const badStatus = await runCli(['calls', 'list', '--status', 'nope'], envFor('twilio', 'http://127.0.0.1:9'));
     expect(badStatus.code).toBe(2);
-    expect(badStatus.stderr).toMatch(/^callbridge calls: status/);
+    expect(badStatus.stderr).toMatch(/^callbridge calls list: --status "nope" is not a status/);
   });
 
   describe.each<Provider>(['twilio', 'signalwire'])('on %s', (provider) => {

@@ -1,51 +1,92 @@
 import { parseArgs } from 'node:util';
 import { createCallClient } from '../../client/call-client.js';
+import type { Call } from '../../model/call.js';
 import { type Io, Output } from '../io.js';
 import { RecordWriter, recordDialect, recordFormat, shape } from '../output/records.js';
 import { table } from '../output/table.js';
-import { PROVIDER_FLAGS, QUERY_FLAGS, clientFromFlags, queryFromFlags } from '../query-flags.js';
+import { Progress } from '../progress.js';
+import { PROVIDER_FLAGS, QUERY_FLAGS, STATUS_LIST, clientFromFlags, queryFromFlags } from '../query-flags.js';
 import { UsageError } from '../usage-error.js';
 
-export const CALLS_HELP = `Usage:
-  callbridge calls list [filters] [--output table|json|ndjson|csv] [--dialect canonical|twilio|signalwire]
-  callbridge calls get <sid> [--output json|table] [--dialect canonical|twilio|signalwire]
+const PROVIDER_HELP = `Provider (credentials come from the environment only):
+  --provider twilio|signalwire   overrides CALLBRIDGE_PROVIDER
+  --base-url URL                 e.g. a local emulator (http allowed on loopback only)
+  --default-country CC           country of numbers typed without one (default US)
+  --timeout MS                   per-request timeout (default 30000)
+  --retries N                    retries of a failed request (default 4; 0 for none)
+`;
+
+export const CALLS_LIST_HELP = `Usage:
+  callbridge calls list [filters] [--output table|json|ndjson|csv] [--dialect canonical|twilio|signalwire] [--quiet]
+
+Lists calls, newest first. --output defaults to table on a terminal, ndjson
+otherwise; --dialect applies to json, ndjson and csv (a table shows canonical
+columns). Shows progress on stderr when it is a terminal, unless --quiet. When a
+page fails, every call already read is written (a JSON array is closed) and the
+exit code is 1.
 
 Filters:
-  --status S            a status; repeat (or comma-separate) for several
+  --status S            one of ${STATUS_LIST};
+                        repeat (or comma-separate) for several
   --from A, --to A      an address: E.164, "(310) 567-8901" (see --default-country), sip:…, client:…
   --parent SID          child legs of this call
   --started-after T     started at or after T (ISO 8601 with zone, or RFC 2822)
   --started-before T    started before T
   --ended-after T, --ended-before T
   --on YYYY-MM-DD [--tz Zone]   started on this calendar day in this IANA zone (default UTC)
-  --limit N             at most N calls
+  --limit N             at most N calls (1 or more)
   --page-size N         records per provider page, 1..1000 (default 50)
   --twilio-query Q      a Twilio Calls list query string ("Status=busy&StartTime>=2024-03-05"),
-                        re-expressed for the configured provider; other filters refine it
+                        re-expressed for the configured provider; the other filters refine it
+                        (--status keeps only the statuses that both name)
 
-Provider (credentials come from the environment only):
-  --provider twilio|signalwire   overrides CALLBRIDGE_PROVIDER
-  --base-url URL                 e.g. a local emulator (http allowed on loopback only)
-  --default-country CC           country of numbers typed without one (default US)
-  --timeout MS                   per-request timeout (default 30000)
+${PROVIDER_HELP}`;
+
+export const CALLS_GET_HELP = `Usage:
+  callbridge calls get <sid> [--output json|table] [--dialect canonical|twilio|signalwire]
+
+Fetches one call. On SignalWire the Twilio-shaped CA… form of a UUID is accepted.
+--dialect applies to json (a table shows canonical columns).
+
+${PROVIDER_HELP}`;
+
+export const CALLS_HELP = `Usage:
+  callbridge calls list [filters] [--output table|json|ndjson|csv] [--dialect canonical|twilio|signalwire]
+  callbridge calls get <sid> [--output json|table] [--dialect canonical|twilio|signalwire]
+
+Run callbridge calls list --help or callbridge calls get --help for their options.
+Statuses: ${STATUS_LIST}.
 `;
+
+/** The help of `calls`, `calls list` or `calls get`, by the subcommand named first. */
+export function callsHelp(args: readonly string[]): string {
+  if (args[0] === 'list') return CALLS_LIST_HELP;
+  if (args[0] === 'get') return CALLS_GET_HELP;
+  return CALLS_HELP;
+}
 
 /** `callbridge calls list|get`. */
 export async function callsCommand(args: string[], io: Io): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = parseArgs({
     args: rest,
-    options: { ...QUERY_FLAGS, ...PROVIDER_FLAGS, output: { type: 'string' }, dialect: { type: 'string' } },
+    options: { ...QUERY_FLAGS, ...PROVIDER_FLAGS, output: { type: 'string' }, dialect: { type: 'string' }, quiet: { type: 'boolean' } },
     allowPositionals: true,
     strict: true,
   });
   const dialect = recordDialect(values.dialect);
   const out = new Output(io.stdout);
-  const client = createCallClient({ ...clientFromFlags(values), env: io.env });
+  const tableFormat = (format: string) => {
+    if (format === 'table' && values.dialect !== undefined && dialect !== 'canonical') {
+      throw new UsageError(`--output table shows canonical columns; --dialect ${dialect} applies to json, ndjson and csv`);
+    }
+  };
 
   if (sub === 'get') {
     if (positionals.length !== 1) throw new UsageError('calls get takes exactly one sid');
     const format = recordFormat(values.output, ['json', 'table'], 'json');
+    tableFormat(format);
+    const client = createCallClient({ ...clientFromFlags(values), env: io.env });
     const call = await client.calls.get(positionals[0]!);
     out.write(format === 'table' ? table([call]) : `${JSON.stringify(shape(call, dialect), null, 2)}\n`);
     await out.flush();
@@ -54,18 +95,25 @@ export async function callsCommand(args: string[], io: Io): Promise<number> {
   if (sub !== 'list') throw new UsageError(`unknown command "calls ${sub ?? ''}"; use calls list or calls get`);
   if (positionals.length > 0) throw new UsageError(`calls list takes no arguments, got "${positionals[0]}"`);
   const format = recordFormat(values.output, ['table', 'json', 'ndjson', 'csv'], io.stdout.isTTY ? 'table' : 'ndjson');
+  tableFormat(format);
   const query = queryFromFlags(values);
-  if (format === 'table') {
-    out.write(table(await client.calls.list(query)));
+  const client = createCallClient({ ...clientFromFlags(values), env: io.env });
+  const progress = new Progress(io.stderr, 'calls list:', values.quiet);
+  const gathered: Call[] = [];
+  const writer = format === 'table' ? null : new RecordWriter(format, dialect, out.write);
+  try {
+    for await (const call of client.calls.iterate(query)) {
+      if (writer === null) gathered.push(call);
+      else writer.add(call);
+      progress.update(writer?.count ?? gathered.length);
+      await out.flushIfFull();
+    }
+  } finally {
+    // Also when a page fails: every call already read reaches the output, a JSON array closed.
+    progress.done();
+    if (writer === null) out.write(table(gathered));
+    else writer.end();
     await out.flush();
-    return 0;
   }
-  const writer = new RecordWriter(format, dialect, out.write);
-  for await (const call of client.calls.iterate(query)) {
-    writer.add(call);
-    await out.flushIfFull();
-  }
-  writer.end();
-  await out.flush();
   return 0;
 }

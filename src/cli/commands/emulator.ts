@@ -50,6 +50,9 @@ export function parseFaults(spec: string): FaultOptions {
         faults.truncate = value === 'once' ? { once: true } : { every: number(name, value, 1, 1e9) };
         break;
       case 'next-page-origin':
+        if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+          throw new UsageError(`--faults next-page-origin must be an http(s) URL such as https://elsewhere.example, not "${value}"`);
+        }
         faults.nextPageOrigin = value;
         break;
       default:
@@ -75,16 +78,16 @@ export async function emulatorCommand(args: string[], io: Io): Promise<number> {
     strict: true,
   });
   if (positionals.length > 0) throw new UsageError(`emulator takes no arguments, got "${positionals[0]}"`);
-  const whole = (flag: string, text: string | undefined) => {
+  const whole = (flag: string, text: string | undefined, max = Number.MAX_SAFE_INTEGER) => {
     if (text === undefined) return undefined;
-    if (!/^\d+$/.test(text)) throw new UsageError(`--${flag} must be a whole number, not "${text}"`);
+    if (!/^\d+$/.test(text) || Number(text) > max) throw new UsageError(`--${flag} must be a whole number from 0 to ${max}, not "${text}"`);
     return Number(text);
   };
   if (values.load !== undefined && values.calls !== undefined) throw new UsageError('--load and --calls cannot be combined');
   const emulator = await startEmulator({
     ...(values.calls !== undefined && { calls: whole('calls', values.calls)! }),
     ...(values.seed !== undefined && { seed: whole('seed', values.seed)! }),
-    ...(values.port !== undefined && { port: whole('port', values.port)! }),
+    ...(values.port !== undefined && { port: whole('port', values.port, 65_535)! }),
     ...(values.host !== undefined && { host: values.host }),
     ...(values.load !== undefined && { dataset: await loadDataset(values.load) }),
     ...(values.faults !== undefined && { faults: parseFaults(values.faults) }),

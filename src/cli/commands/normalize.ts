@@ -1,17 +1,20 @@
-import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { type WriteStream, createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Unreadable } from '../../dialects/common/raw-records.js';
 import { detectDialect, normalizeCall } from '../../dialects/registry.js';
 import { CallbridgeError } from '../../model/errors/callbridge-error.js';
+import { MalformedRecordError } from '../../model/errors/malformed-record-error.js';
 import { isProvider } from '../../model/provider.js';
 import { readRecords } from '../input/read-records.js';
 import { type Io, Output } from '../io.js';
 import { RecordWriter, recordDialect, recordFormat } from '../output/records.js';
+import { Progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 
 export const NORMALIZE_HELP = `Usage:
   callbridge normalize <file…|-> [--output ndjson|csv] [--dialect canonical|twilio|signalwire]
-                       [--rejects FILE] [--assume twilio|signalwire]
+                       [--rejects FILE] [--assume twilio|signalwire] [--quiet]
 
 --assume reads records whose dialect cannot be detected in that dialect
 (detected records keep their own).
@@ -19,14 +22,40 @@ export const NORMALIZE_HELP = `Usage:
 Reads call records of either provider (list pages, JSON arrays, NDJSON, single
 records, mixed), detects each record's dialect, and writes them in one form to
 stdout. Records that cannot be read go to the rejects output (FILE as NDJSON, or
-stderr) with file, line and reason; the summary on stderr counts them.
+stderr) with file, line and reason; the summary on stderr counts them. Shows
+progress on stderr when it is a terminal, unless --quiet.
+
+callbridge's own output reads back: canonical NDJSON or JSON records (they
+carry "provider"), and CSV written by callbridge (its header row names the
+columns).
 `;
+
+/** Opens the rejects file, or says why it cannot be written before any record is read. */
+async function openRejects(path: string): Promise<WriteStream> {
+  const stream = createWriteStream(path);
+  try {
+    await once(stream, 'open');
+  } catch (error) {
+    const reason = (error as { code?: string }).code ?? (error as Error).message;
+    throw new UsageError(`cannot write --rejects ${path} (${reason}); create its directory or choose another path`);
+  }
+  return stream;
+}
+
+/** The reason a record is rejected, with the advice the CLI can act on. */
+function rejectReason(error: CallbridgeError): string {
+  // The library's advice names its own option; on the command line the way is --assume.
+  if (error instanceof MalformedRecordError && error.field === '(dialect)') {
+    return 'does not look like a Twilio or a SignalWire call record; pass --assume twilio|signalwire to read it anyway';
+  }
+  return error.message;
+}
 
 /** `callbridge normalize`. */
 export async function normalizeCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { output: { type: 'string' }, dialect: { type: 'string' }, rejects: { type: 'string' }, assume: { type: 'string' } },
+    options: { output: { type: 'string' }, dialect: { type: 'string' }, rejects: { type: 'string' }, assume: { type: 'string' }, quiet: { type: 'boolean' } },
     allowPositionals: true,
     strict: true,
   });
@@ -35,7 +64,8 @@ export async function normalizeCommand(args: string[], io: Io): Promise<number> 
   const format = recordFormat(values.output, ['ndjson', 'csv'], 'ndjson');
   const out = new Output(io.stdout);
   const writer = new RecordWriter(format as 'ndjson' | 'csv', recordDialect(values.dialect), out.write);
-  const rejectsFile = values.rejects === undefined ? null : createWriteStream(values.rejects);
+  const rejectsFile = values.rejects === undefined ? null : await openRejects(values.rejects);
+  const progress = new Progress(io.stderr, 'normalize:', values.quiet);
   const rejects = new Output(rejectsFile ?? io.stderr);
   const byDialect: Record<string, number> = {};
   let rejected = 0;
@@ -60,12 +90,14 @@ export async function normalizeCommand(args: string[], io: Io): Promise<number> 
       } catch (error) {
         if (!(error instanceof CallbridgeError)) throw error;
         const record = item.position.slice(`${item.file}:${item.line}`.length).trim();
-        reject({ file: item.file, line: item.line, ...(record !== '' && { record }), reason: error.message });
+        reject({ file: item.file, line: item.line, ...(record !== '' && { record }), reason: rejectReason(error) });
       }
+      progress.update(writer.count);
       await out.flushIfFull();
       await rejects.flushIfFull();
     }
   }
+  progress.done();
   writer.end();
   await out.flush();
   await rejects.flush();

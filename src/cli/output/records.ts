@@ -27,6 +27,27 @@ export function recordFormat(value: string | undefined, allowed: readonly Record
   return format;
 }
 
+/**
+ * A Call with every field empty: its keys are the canonical CSV columns, and
+ * its dialect forms give each dialect's, so a header is known before (or
+ * without) any record. Typed as Call, so a field added to the model shows here.
+ */
+const BLANK: Call = {
+  provider: 'twilio', sid: '', accountSid: null, parentCallSid: null, phoneNumberSid: null,
+  to: null, toFormatted: null, from: null, fromFormatted: null, forwardedFrom: null, callerName: null,
+  status: 'completed', direction: null, directionDetail: null, answeredBy: null, answeredByDetail: null,
+  startTime: null, endTime: null, dateCreated: null, dateUpdated: null, duration: null, price: null, priceUnit: null,
+  apiVersion: null, annotation: null, queueTime: null, trunkSid: null, groupSid: null,
+  audioInMos: null, sipResultCode: null, audioRttAvg: null, audioRttMin: null, audioRttMax: null,
+  audioOutJitterAvg: null, audioOutJitterMin: null, audioOutJitterMax: null, audioOutLost: null,
+  uri: null, subresourceUris: null, extra: {},
+};
+
+/** The CSV columns of a form: every canonical field, or a dialect's documented fields and `_extra`. */
+export function csvColumns(dialect: RecordDialect): string[] {
+  return dialect === 'canonical' ? Object.keys(BLANK) : [...Object.keys(toDialect({ ...BLANK, provider: dialect }, dialect)), '_extra'];
+}
+
 /** The record as written: the canonical Call, or its raw form in a dialect. */
 export function shape(call: Call, dialect: RecordDialect): Record<string, unknown> {
   return dialect === 'canonical' ? (call as unknown as Record<string, unknown>) : toDialect(call, dialect);
@@ -60,20 +81,27 @@ export class RecordWriter {
     } else if (this.format === 'json') {
       this.write(`${this.#count === 0 ? '[\n' : ',\n'}${JSON.stringify(record)}`);
     } else {
-      if (this.#columns === null) {
-        // A dialect's columns are the fields it documents, whatever the first record's extras.
-        this.#columns = this.dialect === 'canonical' ? Object.keys(record) : [...Object.keys(shape({ ...call, extra: {} }, this.dialect)), '_extra'];
-        if (this.#header) this.write(csvLine(this.#columns));
-      }
+      const columns = this.#csvHeader();
       const extra = Object.keys(call.extra).length === 0 ? '' : JSON.stringify(call.extra);
-      this.write(csvLine(this.#columns.map((key) => (key === '_extra' && this.dialect !== 'canonical' ? extra : cell(record[key])))));
+      this.write(csvLine(columns.map((key) => (key === '_extra' && this.dialect !== 'canonical' ? extra : cell(record[key])))));
     }
     this.#count++;
   }
 
-  /** Closes the output (the JSON array's bracket). */
+  /** The CSV columns, written as the header the first time they are asked for. */
+  #csvHeader(): string[] {
+    if (this.#columns === null) {
+      // Fixed per form, whatever the first record's extras.
+      this.#columns = csvColumns(this.dialect);
+      if (this.#header) this.write(csvLine(this.#columns));
+    }
+    return this.#columns;
+  }
+
+  /** Closes the output: the JSON array's bracket, or a CSV header when no record came. */
   end(): void {
     if (this.format === 'json') this.write(this.#count === 0 ? '[]\n' : '\n]\n');
+    if (this.format === 'csv') this.#csvHeader();
   }
 
   /** Records written so far. */

@@ -49,6 +49,8 @@ export class JsonValueSplitter {
   #escape = false;
   #inArray = false;
   #arrayIndex = 0;
+  /** Inside a top-level array element that is not an object or array (a number, a string…). */
+  #inScalar = false;
   #lineStart = true;
   #pieces: string[] = [];
   #startLine = 1;
@@ -104,8 +106,12 @@ export class JsonValueSplitter {
       const level = this.#inArray ? 1 : 0;
       if (this.#depth === level + 1 && c === OPEN_BRACE && lineStart) abandon('the record breaks off before its end (truncated line?)');
       if (this.#depth === level) {
-        if (this.#inArray && c === COMMA) continue;
+        if (this.#inArray && c === COMMA) {
+          this.#inScalar = false;
+          continue;
+        }
         if (this.#inArray && c === CLOSE_BRACKET) {
+          this.#inScalar = false;
           this.#inArray = false;
           this.#depth = 0;
           continue;
@@ -114,6 +120,15 @@ export class JsonValueSplitter {
           this.#inArray = true;
           this.#arrayIndex = 0;
           this.#depth = 1;
+          continue;
+        }
+        if (c !== OPEN_BRACE && c !== OPEN_BRACKET && this.#inArray) {
+          // Still an element: it takes its index, so the elements after it keep theirs.
+          if (c === QUOTE) this.#inString = true;
+          if (!this.#inScalar) {
+            this.#inScalar = true;
+            found.push({ error: `element [${this.#arrayIndex++}] is not a JSON object (starts with ${JSON.stringify(chunk.slice(i, i + 24).split(/[\n,\]]/)[0])})`, line: this.#line });
+          }
           continue;
         }
         if (c !== OPEN_BRACE && c !== OPEN_BRACKET) {
