@@ -159,8 +159,6 @@ describe('any JSON value is read into a Call or refused with a MalformedRecordEr
       }
       // What was read can be written in both dialects, and what is written can be read back.
       JSON.stringify(result);
-      // Skipped for the known bug below (subresource_uris values that are not text), so that it cannot hide others.
-      if (Object.values(result.subresourceUris ?? {}).some((uri) => typeof uri !== 'string')) continue;
       for (const target of PROVIDERS) {
         const out = toDialect(result, target);
         const again = normalizeCall(out, { dialect: target });

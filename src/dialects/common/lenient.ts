@@ -77,12 +77,13 @@ export function readDecimal(value: unknown, field: string, record: string): stri
   return fail(record, field, 'is not a decimal amount', value);
 }
 
-/** A map of names to URIs. */
-export function readUriMap(value: unknown, field: string, record: string): Record<string, string> | null {
+/** A map of names to URIs; a null URI is kept (SignalWire's published sample has `"notifications": null`). */
+export function readUriMap(value: unknown, field: string, record: string): Record<string, string | null> | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value)) return fail(record, field, 'is not an object of URIs', value);
   for (const key in value) {
-    if (typeof (value as Record<string, unknown>)[key] !== 'string') return fail(record, field, `has a non-text URI under "${key}"`, value);
+    const uri = (value as Record<string, unknown>)[key];
+    if (typeof uri !== 'string' && uri !== null) return fail(record, field, `has a URI under "${key}" that is neither text nor null`, value);
   }
-  return value as Record<string, string>;
+  return value as Record<string, string | null>;
 }
