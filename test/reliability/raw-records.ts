@@ -119,10 +119,13 @@ const figure = (min: number, max: number, places: number) =>
 
 const SUBRESOURCES = ['notifications', 'recordings', 'payments', 'streams', 'events', 'siprec', 'transcriptions'];
 
-function uris(base: string, json: boolean) {
-  return fc.subarray(SUBRESOURCES, { minLength: 1 }).map((names) =>
-    Object.fromEntries(names.map((n) => [n, `${base}/${n[0]!.toUpperCase()}${n.slice(1)}${json ? '.json' : ''}`])),
-  );
+/** A map of subresource URIs; with `nulls`, some entries null, as in SignalWire's published sample. */
+function uris(base: string, json: boolean, nulls = false) {
+  const uri = (n: string) => `${base}/${n[0]!.toUpperCase()}${n.slice(1)}${json ? '.json' : ''}`;
+  return fc
+    .subarray(SUBRESOURCES, { minLength: 1 })
+    .chain((names) => fc.tuple(...names.map((n) => (nulls ? nullable(fc.constant(uri(n))) : fc.constant(uri(n))))).map((values) => ({ names, values })))
+    .map(({ names, values }) => Object.fromEntries(names.map((n, i) => [n, values[i]])));
 }
 
 /** A key neither dialect documents, sometimes one named like an Object internal. */
@@ -242,7 +245,7 @@ export const signalWireRecord: fc.Arbitrary<RawRecord> = fc
   })
   .chain((r) => {
     const base = `/api/laml/2010-04-01/Accounts/${r.project}/Calls/${r.sid}`;
-    return (r.subresources ? uris(base, r.uriJson) : fc.constant(null)).map((subresourceUris) => {
+    return (r.subresources ? uris(base, r.uriJson, true) : fc.constant(null)).map((subresourceUris) => {
       const start = r.times.created + r.times.ring * 1000;
       const end = start + r.times.talk * 1000;
       return {
