@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, detectDialect, normalizeCall, toDialect } from '../../src/dialects/registry.js';
+import { loadDataset, startEmulator } from '../../src/emulator/index.js';
 import type { Provider } from '../../src/model/provider.js';
 import { DOCUMENTED, documentedTypeErrors } from '../support/documented.js';
 
@@ -194,4 +195,20 @@ it('reads the next page link of the SignalWire samples, and a missing previous l
   expect(list.nextPageUri).toBe('/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Calls?Page=1&PageSize=50&PageToken=PAxxxxxxxxxx');
   const compat = DIALECTS.signalwire.readPage(published('signalwire/published/compat-calls-list.json'));
   expect(compat.nextPageUri).toBe(list.nextPageUri);
+});
+
+it('serves the published SignalWire page from the emulator, `"notifications": null` included', async () => {
+  const path = new URL('../../fixtures/signalwire/published/list-calls.json', import.meta.url).pathname;
+  const em = await startEmulator({ dataset: await loadDataset(path) });
+  try {
+    const project = 'b3877c40-da60-4998-90ad-b792e98472af';
+    const response = await fetch(`${em.url}/api/laml/2010-04-01/Accounts/${project}/Calls`, {
+      headers: { authorization: `Basic ${Buffer.from(`${em.signalwire.projectId}:${em.signalwire.token}`).toString('base64')}` },
+    });
+    expect(response.status).toBe(200);
+    const [served] = ((await response.json()) as { calls: Json[] }).calls;
+    expect(served).toStrictEqual(recordsOf(published('signalwire/published/list-calls.json'))[0]);
+  } finally {
+    await em.close();
+  }
 });
