@@ -65,12 +65,13 @@ function quality(random: Random, answered: boolean) {
   const jitter = 1 + random() * 14;
   return {
     audioInMos: round(3.6 + random() * 0.9, 1),
-    audioRttAvg: round(rtt, 1),
-    audioRttMin: round(rtt * (0.5 + random() * 0.4), 1),
-    audioRttMax: round(rtt * (1.2 + random()), 1),
-    audioOutJitterAvg: round(jitter, 1),
-    audioOutJitterMin: round(jitter * random() * 0.5, 1),
-    audioOutJitterMax: round(jitter * (1.5 + random() * 2), 1),
+    // SignalWire documents the round-trip and jitter figures as whole milliseconds.
+    audioRttAvg: Math.round(rtt),
+    audioRttMin: Math.round(rtt * (0.5 + random() * 0.4)),
+    audioRttMax: Math.round(rtt * (1.2 + random())),
+    audioOutJitterAvg: Math.round(jitter),
+    audioOutJitterMin: Math.round(jitter * random() * 0.5),
+    audioOutJitterMax: Math.round(jitter * (1.5 + random() * 2)),
     audioOutLost: Math.floor(random() * random() * 50),
   };
 }

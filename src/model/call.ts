@@ -56,11 +56,11 @@ export interface Call {
   queueTime: number | null;
   /** Twilio only. */
   trunkSid: string | null;
-  /** Twilio only. */
+  /** Documented by both; SignalWire's is always null. */
   groupSid: string | null;
   /** SignalWire only: mean opinion score of inbound audio, 1–5. */
   audioInMos: number | null;
-  /** SignalWire only: SIP response code of the INVITE. */
+  /** SignalWire only: SIP response code of the INVITE (SignalWire sends it as a string, `"200"`). */
   sipResultCode: number | null;
   /** SignalWire only: audio round-trip time figures. */
   audioRttAvg: number | null;
@@ -74,7 +74,8 @@ export interface Call {
   audioOutLost: number | null;
   /** The record's own URI as the provider sent it. */
   uri: string | null;
-  subresourceUris: Record<string, string> | null;
+  /** Names to URIs; an entry may be null (SignalWire sends `"notifications": null`). */
+  subresourceUris: Record<string, string | null> | null;
   /** Fields neither dialect documents, kept verbatim. */
   extra: Record<string, unknown>;
 }

@@ -71,7 +71,6 @@ export const TWILIO: DialectCase = {
   providerOnly: [
     { raw: 'queue_time', field: 'queueTime', kind: 'number' },
     { raw: 'trunk_sid', field: 'trunkSid', kind: 'text' },
-    { raw: 'group_sid', field: 'groupSid', kind: 'text' },
   ],
   writes: { price: 'string', duration: 'string' },
   looseRecords: [],
@@ -158,8 +157,8 @@ export const SIGNALWIRE: DialectCase = {
     ['0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01', {
       price: '0.003', priceUnit: 'USD', duration: 42, answeredBy: 'human', answeredByDetail: 'human',
       direction: 'outbound', directionDetail: 'outbound', toFormatted: '(310) 567-8901',
-      audioInMos: 4.38, sipResultCode: 200, audioRttAvg: 41.2, audioRttMin: 35, audioRttMax: 58,
-      audioOutJitterAvg: 2.1, audioOutJitterMin: 0.4, audioOutJitterMax: 6.7, audioOutLost: 3,
+      audioInMos: 4.38, sipResultCode: 200, audioRttAvg: 41, audioRttMin: 35, audioRttMax: 58,
+      audioOutJitterAvg: 2, audioOutJitterMin: 0, audioOutJitterMax: 7, audioOutLost: 3,
       to: { kind: 'phone', value: '+13105678901', e164: '+13105678901', country: 'US', national: '(310) 567-8901' },
     }],
     ['b3877c40-da60-4998-90ad-b792e98472pa', {
@@ -183,8 +182,8 @@ export const SIGNALWIRE: DialectCase = {
   drift: {
     'numbers-and-strings': {
       duration: 42, price: '0.003', annotation: '42', toFormatted: '+1 310-567-8901', fromFormatted: '+1 213-555-0167',
-      audioInMos: 4.38, sipResultCode: 200, audioRttAvg: 41.2, audioRttMin: 35, audioRttMax: 58,
-      audioOutJitterAvg: 2.1, audioOutJitterMin: 0.4, audioOutJitterMax: 6.7, audioOutLost: 3,
+      audioInMos: 4.38, sipResultCode: 200, audioRttAvg: 41, audioRttMin: 35, audioRttMax: 58,
+      audioOutJitterAvg: 2, audioOutJitterMin: 0, audioOutJitterMax: 7, audioOutLost: 3,
     },
     'missing-fields': { status: 'ringing', direction: 'outbound', dateCreated: '2024-03-05T17:05:00Z' },
     'uri-without-json': { uri: `/api/laml/2010-04-01/Accounts/${SIGNALWIRE_PROJECT}/Calls/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3d03` },

@@ -119,10 +119,13 @@ const figure = (min: number, max: number, places: number) =>
 
 const SUBRESOURCES = ['notifications', 'recordings', 'payments', 'streams', 'events', 'siprec', 'transcriptions'];
 
-function uris(base: string, json: boolean) {
-  return fc.subarray(SUBRESOURCES, { minLength: 1 }).map((names) =>
-    Object.fromEntries(names.map((n) => [n, `${base}/${n[0]!.toUpperCase()}${n.slice(1)}${json ? '.json' : ''}`])),
-  );
+/** A map of subresource URIs; with `nulls`, some entries null, as in SignalWire's published sample. */
+function uris(base: string, json: boolean, nulls = false) {
+  const uri = (n: string) => `${base}/${n[0]!.toUpperCase()}${n.slice(1)}${json ? '.json' : ''}`;
+  return fc
+    .subarray(SUBRESOURCES, { minLength: 1 })
+    .chain((names) => fc.tuple(...names.map((n) => (nulls ? nullable(fc.constant(uri(n))) : fc.constant(uri(n))))).map((values) => ({ names, values })))
+    .map(({ names, values }) => Object.fromEntries(names.map((n, i) => [n, values[i]])));
 }
 
 /** A key neither dialect documents, sometimes one named like an Object internal. */
@@ -232,8 +235,9 @@ export const signalWireRecord: fc.Arbitrary<RawRecord> = fc
     priceUnit: nullable(fc.constantFrom('USD', 'EUR')),
     audioInMos: nullable(figure(1, 5, 2)),
     sipResultCode: nullable(fc.oneof(fc.constantFrom(200, 404, 480, 486, 487, 503, 603), fc.integer({ min: 100, max: 699 }))),
-    rtt: fc.tuple(nullable(figure(0, 2000, 1)), nullable(fc.integer({ min: 0, max: 2000 })), nullable(figure(0, 2000, 2))),
-    jitter: fc.tuple(nullable(figure(0, 200, 1)), nullable(figure(0, 200, 2)), nullable(fc.integer({ min: 0, max: 500 }))),
+    // Whole milliseconds, as SignalWire documents them.
+    rtt: fc.tuple(nullable(fc.integer({ min: 0, max: 2000 })), nullable(fc.integer({ min: 0, max: 2000 })), nullable(fc.integer({ min: 0, max: 2000 }))),
+    jitter: fc.tuple(nullable(fc.integer({ min: 0, max: 200 })), nullable(fc.integer({ min: 0, max: 200 })), nullable(fc.integer({ min: 0, max: 500 }))),
     lost: nullable(fc.integer({ min: 0, max: 100_000 })),
     subresources: fc.boolean(),
     uriJson: fc.boolean(),
@@ -241,7 +245,7 @@ export const signalWireRecord: fc.Arbitrary<RawRecord> = fc
   })
   .chain((r) => {
     const base = `/api/laml/2010-04-01/Accounts/${r.project}/Calls/${r.sid}`;
-    return (r.subresources ? uris(base, r.uriJson) : fc.constant(null)).map((subresourceUris) => {
+    return (r.subresources ? uris(base, r.uriJson, true) : fc.constant(null)).map((subresourceUris) => {
       const start = r.times.created + r.times.ring * 1000;
       const end = start + r.times.talk * 1000;
       return {
@@ -266,13 +270,16 @@ export const signalWireRecord: fc.Arbitrary<RawRecord> = fc
         direction: r.direction,
         answered_by: r.answeredBy,
         annotation: r.annotation,
+        // Documented "always null".
+        group_sid: null,
         api_version: '2010-04-01',
         forwarded_from: r.forwardedFrom,
         caller_name: r.callerName,
         uri: `${base}${r.uriJson ? '.json' : ''}`,
         subresource_uris: subresourceUris,
         audio_in_mos: r.audioInMos,
-        sip_result_code: r.sipResultCode,
+        // A string, as SignalWire documents it (`"200"`).
+        sip_result_code: r.sipResultCode === null ? null : String(r.sipResultCode),
         audio_rtt_avg: r.rtt[0],
         audio_rtt_min: r.rtt[1],
         audio_rtt_max: r.rtt[2],

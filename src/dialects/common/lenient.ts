@@ -5,7 +5,7 @@ import { providerTimeToIso } from '../../model/time.js';
 /**
  * Lenient readers for what providers send. Live responses drift from the docs:
  * numbers arrive as strings and strings as numbers, fields go missing. Each
- * reader coerces what is unambiguous, reads absent or empty as null, and throws
+ * reader coerces what is unambiguous, reads absent, empty or blank as null, and throws
  * {@link MalformedRecordError} (naming the record and the field) only when a
  * value cannot be read at all. They take the value rather than the record and
  * a key, so that each field is read with a plain property access at its call site.
@@ -14,6 +14,12 @@ import { providerTimeToIso } from '../../model/time.js';
 function fail(record: string, field: string, reason: string, value: unknown): never {
   throw new MalformedRecordError(record, field, reason, value);
 }
+
+/**
+ * Spaces only: no value, like an empty string. Asked only once a value failed
+ * to read, so that well-formed values pay nothing for it.
+ */
+const isBlank = (value: unknown) => typeof value === 'string' && value.trim() === '';
 
 /** A text field; numbers and booleans are written as text. */
 export function readText(value: unknown, field: string, record: string): string | null {
@@ -28,14 +34,15 @@ export function readTime(value: unknown, field: string, record: string): string 
   if (value === undefined || value === null || value === '') return null;
   if (typeof value !== 'string') return fail(record, field, 'is not a date string', value);
   const iso = providerTimeToIso(value);
-  return iso ?? fail(record, field, `is not a valid RFC 2822 date: "${value}"`, value);
+  if (iso !== null) return iso;
+  return isBlank(value) ? null : fail(record, field, `is not a valid RFC 2822 date: "${value}"`, value);
 }
 
 /** A whole number sent as a number or as digits. */
 export function readInteger(value: unknown, field: string, record: string): number | null {
   if (value === undefined || value === null || value === '') return null;
   const n = typeof value === 'number' ? value : typeof value === 'string' ? integerOf(value) : Number.NaN;
-  if (!Number.isSafeInteger(n)) return fail(record, field, 'is not a whole number', value);
+  if (!Number.isSafeInteger(n)) return isBlank(value) ? null : fail(record, field, 'is not a whole number', value);
   return n;
 }
 
@@ -60,7 +67,7 @@ export function readCount(value: unknown, field: string, record: string): number
 export function readNumber(value: unknown, field: string, record: string): number | null {
   if (value === undefined || value === null || value === '') return null;
   const n = typeof value === 'number' ? value : typeof value === 'string' && isDecimal(value.trim()) ? Number(value) : Number.NaN;
-  if (!Number.isFinite(n)) return fail(record, field, 'is not a number', value);
+  if (!Number.isFinite(n)) return isBlank(value) ? null : fail(record, field, 'is not a number', value);
   return n;
 }
 
@@ -73,16 +80,18 @@ export function readDecimal(value: unknown, field: string, record: string): stri
     if (isDecimal(value)) return value;
     const trimmed = value.trim();
     if (isDecimal(trimmed)) return trimmed;
+    if (trimmed === '') return null;
   }
   return fail(record, field, 'is not a decimal amount', value);
 }
 
-/** A map of names to URIs. */
-export function readUriMap(value: unknown, field: string, record: string): Record<string, string> | null {
-  if (value === undefined || value === null) return null;
+/** A map of names to URIs; a null URI is kept (SignalWire's published sample has `"notifications": null`). */
+export function readUriMap(value: unknown, field: string, record: string): Record<string, string | null> | null {
+  if (value === undefined || value === null || isBlank(value)) return null;
   if (typeof value !== 'object' || Array.isArray(value)) return fail(record, field, 'is not an object of URIs', value);
   for (const key in value) {
-    if (typeof (value as Record<string, unknown>)[key] !== 'string') return fail(record, field, `has a non-text URI under "${key}"`, value);
+    const uri = (value as Record<string, unknown>)[key];
+    if (typeof uri !== 'string' && uri !== null) return fail(record, field, `has a URI under "${key}" that is neither text nor null`, value);
   }
-  return value as Record<string, string>;
+  return value as Record<string, string | null>;
 }

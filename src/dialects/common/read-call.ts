@@ -16,7 +16,7 @@ export interface ReadSpec {
   chargeSign: -1 | 1;
   /** Finds the keys the dialect does not document, kept in `extra`. */
   extraFields: ExtraFields;
-  /** The dialect documents Twilio's queue_time, trunk_sid and group_sid. */
+  /** The dialect documents Twilio's queue_time and trunk_sid. */
   queueFields: boolean;
   /** The dialect documents SignalWire's annotation and audio quality figures. */
   qualityFields: boolean;
@@ -98,7 +98,7 @@ function CallRecord(this: CallWithRaw, raw: Record<string, unknown>, spec: ReadS
   this.annotation = field(q, readText, raw.annotation, 'annotation', sid);
   this.queueTime = field(t, readCount, raw.queue_time, 'queue_time', sid);
   this.trunkSid = field(t, readText, raw.trunk_sid, 'trunk_sid', sid);
-  this.groupSid = field(t, readText, raw.group_sid, 'group_sid', sid);
+  this.groupSid = readText(raw.group_sid, 'group_sid', sid);
   this.audioInMos = field(q, readNumber, raw.audio_in_mos, 'audio_in_mos', sid);
   this.sipResultCode = field(q, readInteger, raw.sip_result_code, 'sip_result_code', sid);
   this.audioRttAvg = field(q, readNumber, raw.audio_rtt_avg, 'audio_rtt_avg', sid);

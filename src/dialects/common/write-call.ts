@@ -31,17 +31,17 @@ export function rebaseUris(
   call: Call,
   ownDialect: boolean,
   callPath: string | null,
-): { uri: string | null; subresourceUris: Record<string, string> | null } {
+): { uri: string | null; subresourceUris: Record<string, string | null> | null } {
   if (ownDialect) return { uri: call.uri, subresourceUris: call.subresourceUris };
   // Without an account there is no path to rebase onto: no URI rather than a broken one.
   if (callPath === null) return { uri: null, subresourceUris: call.subresourceUris };
   const subs = call.subresourceUris;
   const from = call.uri?.replace(/\.json$/, '');
-  let subresourceUris: Record<string, string> | null = null;
+  let subresourceUris: Record<string, string | null> | null = null;
   if (subs !== null) {
     subresourceUris = {};
     for (const [name, uri] of Object.entries(subs)) {
-      setOwnField(subresourceUris, name, from !== undefined && uri.startsWith(`${from}/`) ? callPath + uri.slice(from.length) : uri);
+      setOwnField(subresourceUris, name, from !== undefined && uri !== null && uri.startsWith(`${from}/`) ? callPath + uri.slice(from.length) : uri);
     }
   }
   return { uri: `${callPath}.json`, subresourceUris };

@@ -6,7 +6,7 @@ import { mapSignalWireAnsweredBy, mapSignalWireDirection, mapSignalWireStatus } 
 /** Every key of SignalWire's documented call record. */
 export const SIGNALWIRE_KEYS: ReadonlySet<string> = new Set([
   'account_sid', 'annotation', 'answered_by', 'api_version', 'caller_name', 'date_created', 'date_updated',
-  'direction', 'duration', 'end_time', 'forwarded_from', 'from', 'formatted_from', 'from_formatted',
+  'direction', 'duration', 'end_time', 'forwarded_from', 'from', 'formatted_from', 'from_formatted', 'group_sid',
   'parent_call_sid', 'phone_number_sid', 'price', 'price_unit', 'sid', 'start_time', 'status',
   'subresource_uris', 'to', 'formatted_to', 'to_formatted', 'uri', 'audio_in_mos', 'sip_result_code',
   'audio_rtt_avg', 'audio_rtt_min', 'audio_rtt_max', 'audio_out_jitter_avg', 'audio_out_jitter_min',
@@ -29,10 +29,16 @@ function sid(value: string | null, own: boolean): string | null {
   return value === null || own ? value : twilioSidToUuid(value);
 }
 
+/** A figure SignalWire documents as whole milliseconds or packets; one read from a drifting record (`41.2`) is rounded. */
+function whole(value: number | null): number | null {
+  return value === null ? null : Math.round(value);
+}
+
 /**
  * Writes a Call as a SignalWire call record with SignalWire's documented types:
- * price a positive-for-a-charge number, duration an integer, UUID sids, both
- * formatted aliases. Twilio-only fields (queue_time, trunk_sid, group_sid) are left out.
+ * price a positive-for-a-charge number, duration an integer, sip_result_code a
+ * string, the audio round-trip, jitter and loss figures integers, UUID sids, both formatted aliases. Twilio-only fields (queue_time,
+ * trunk_sid) are left out; group_sid is documented by both.
  */
 export function writeSignalWireCall(call: Call, callPath: (account: string, sid: string) => string): Record<string, unknown> {
   const own = call.provider === 'signalwire';
@@ -55,6 +61,7 @@ export function writeSignalWireCall(call: Call, callPath: (account: string, sid:
     from: call.from?.value ?? null,
     formatted_from: call.fromFormatted,
     from_formatted: call.fromFormatted,
+    group_sid: call.groupSid,
     parent_call_sid: sid(call.parentCallSid, own),
     phone_number_sid: sid(call.phoneNumberSid, own),
     price: price === null ? null : Number(price),
@@ -68,13 +75,13 @@ export function writeSignalWireCall(call: Call, callPath: (account: string, sid:
     to_formatted: call.toFormatted,
     uri,
     audio_in_mos: call.audioInMos,
-    sip_result_code: call.sipResultCode,
-    audio_rtt_avg: call.audioRttAvg,
-    audio_rtt_min: call.audioRttMin,
-    audio_rtt_max: call.audioRttMax,
-    audio_out_jitter_avg: call.audioOutJitterAvg,
-    audio_out_jitter_min: call.audioOutJitterMin,
-    audio_out_jitter_max: call.audioOutJitterMax,
-    audio_out_lost: call.audioOutLost,
+    sip_result_code: call.sipResultCode === null ? null : String(call.sipResultCode),
+    audio_rtt_avg: whole(call.audioRttAvg),
+    audio_rtt_min: whole(call.audioRttMin),
+    audio_rtt_max: whole(call.audioRttMax),
+    audio_out_jitter_avg: whole(call.audioOutJitterAvg),
+    audio_out_jitter_min: whole(call.audioOutJitterMin),
+    audio_out_jitter_max: whole(call.audioOutJitterMax),
+    audio_out_lost: whole(call.audioOutLost),
   }, call.extra);
 }

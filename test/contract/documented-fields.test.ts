@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalizeCall, toDialect } from '../../src/dialects/registry.js';
+import { SIGNALWIRE_KEYS } from '../../src/dialects/signalwire/signalwire-record.js';
+import { TWILIO_KEYS } from '../../src/dialects/twilio/twilio-record.js';
+import { type Emulator, generateDataset, sidKey, startEmulator } from '../../src/emulator/index.js';
+import type { Call } from '../../src/model/call.js';
+import { PROVIDERS } from '../../src/model/provider.js';
+import { get, pages, signalwireAuth, signalwireCalls, twilioAuth, twilioCalls } from '../emulator/helpers.js';
+import { DOCUMENTED, documentedTypeErrors, hasJsonType } from '../support/documented.js';
+import { LENIENT_DRIFT, loadFixtures } from './fixtures.js';
+
+const published = (path: string) =>
+  JSON.parse(readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8')) as { calls: Array<Record<string, unknown>> };
+
+describe('the documented fields, as derived from the providers\' pages', () => {
+  it('reads every field of both field lists (counted by hand on the pages)', () => {
+    expect(DOCUMENTED.twilio.size).toBe(26);
+    expect(DOCUMENTED.signalwire.size).toBe(36);
+  });
+
+  it('has the types the pages give, spot-checked by hand', () => {
+    expect(DOCUMENTED.twilio.get('duration')).toEqual({ type: 'string', nullable: true });
+    expect(DOCUMENTED.twilio.get('price')).toEqual({ type: 'string', nullable: true });
+    expect(DOCUMENTED.twilio.get('queue_time')).toEqual({ type: 'string', nullable: true });
+    expect(DOCUMENTED.twilio.get('subresource_uris')).toEqual({ type: 'object', nullable: true });
+    expect(DOCUMENTED.signalwire.get('sid')).toEqual({ type: 'string', nullable: false });
+    expect(DOCUMENTED.signalwire.get('duration')).toEqual({ type: 'integer', nullable: false });
+    expect(DOCUMENTED.signalwire.get('price')).toEqual({ type: 'number', nullable: true });
+    expect(DOCUMENTED.signalwire.get('answered_by')).toEqual({ type: 'string', nullable: true });
+    expect(DOCUMENTED.signalwire.get('sip_result_code')).toEqual({ type: 'string', nullable: true });
+    expect(DOCUMENTED.signalwire.get('group_sid')).toEqual({ type: 'string', nullable: true });
+    expect(DOCUMENTED.signalwire.get('audio_out_lost')).toEqual({ type: 'integer', nullable: true });
+    expect(DOCUMENTED.signalwire.get('subresource_uris')).toEqual({ type: 'object', nullable: false });
+  });
+
+  it('is the list of keys each dialect keeps out of `extra`', () => {
+    expect([...TWILIO_KEYS].sort()).toEqual([...DOCUMENTED.twilio.keys()].sort());
+    expect([...SIGNALWIRE_KEYS].sort()).toEqual([...DOCUMENTED.signalwire.keys()].sort());
+  });
+
+  it('agrees with Twilio\'s schema example: the same keys, each value of the documented JSON type', () => {
+    const [placeholder] = published('twilio/published/list-calls-schema-example.json').calls;
+    expect(Object.keys(placeholder!).sort()).toEqual([...DOCUMENTED.twilio.keys()].sort());
+    expect(documentedTypeErrors('twilio', placeholder!)).toEqual([]);
+  });
+
+  it.each([
+    ['twilio', 'twilio/published/openapi-list-calls-page-1.json'],
+    ['signalwire', 'signalwire/published/list-calls.json'],
+    ['signalwire', 'signalwire/published/compat-calls-list.json'],
+    ['signalwire', 'signalwire/published/call-schema-example.json'],
+  ] as const)('agrees with the %s sample %s: every value sent has the documented type', (provider, path) => {
+    for (const record of published(path).calls) {
+      for (const [key, value] of Object.entries(record)) {
+        const field = DOCUMENTED[provider].get(key);
+        expect(field, key).toBeDefined();
+        if (value !== null) expect(hasJsonType(value, field!.type), `${key}: ${JSON.stringify(value)}`).toBe(true);
+      }
+    }
+  });
+});
+
+/** The Call field each documented raw key is written from, written out here rather than taken from src/. */
+const FIELD_OF: Record<string, keyof Call> = {
+  account_sid: 'accountSid', annotation: 'annotation', answered_by: 'answeredByDetail', api_version: 'apiVersion',
+  caller_name: 'callerName', date_created: 'dateCreated', date_updated: 'dateUpdated', direction: 'directionDetail',
+  duration: 'duration', end_time: 'endTime', forwarded_from: 'forwardedFrom', from: 'from', formatted_from: 'fromFormatted',
+  from_formatted: 'fromFormatted', group_sid: 'groupSid', parent_call_sid: 'parentCallSid', phone_number_sid: 'phoneNumberSid',
+  price: 'price', price_unit: 'priceUnit', queue_time: 'queueTime', sid: 'sid', start_time: 'startTime', status: 'status',
+  subresource_uris: 'subresourceUris', to: 'to', formatted_to: 'toFormatted', to_formatted: 'toFormatted', trunk_sid: 'trunkSid',
+  uri: 'uri', audio_in_mos: 'audioInMos', sip_result_code: 'sipResultCode', audio_rtt_avg: 'audioRttAvg',
+  audio_rtt_min: 'audioRttMin', audio_rtt_max: 'audioRttMax', audio_out_jitter_avg: 'audioOutJitterAvg',
+  audio_out_jitter_min: 'audioOutJitterMin', audio_out_jitter_max: 'audioOutJitterMax', audio_out_lost: 'audioOutLost',
+};
+
+/**
+ * A documented field may be written null, even where the docs do not say
+ * "or null", only when the Call has no value for it: callbridge never invents one.
+ */
+const unknownIn = (call: Call) => (key: string) => {
+  expect(FIELD_OF[key], key).toBeDefined();
+  return call[FIELD_OF[key]!] === null;
+};
+
+const readable = {
+  twilio: ['twilio/published/openapi-list-calls-page-1.json'],
+  signalwire: ['signalwire/published/list-calls.json', 'signalwire/published/compat-calls-list.json', 'signalwire/published/call-schema-example.json'],
+} as const;
+
+describe.each(PROVIDERS)('what callbridge writes in the %s dialect has the documented types', (target) => {
+  const records = PROVIDERS.flatMap((source) => {
+    const fx = loadFixtures(source);
+    return [
+      ...readable[source].flatMap((path) => published(path).calls),
+      ...fx.records,
+      ...LENIENT_DRIFT.map((name) => fx.drift(name)),
+    ].map((raw) => [`${source} ${String(raw.sid)}`, raw] as const);
+  });
+
+  it.each(records)('toDialect(%s)', (_name, raw) => {
+    const call = normalizeCall(raw);
+    expect(documentedTypeErrors(target, toDialect(call, target), unknownIn(call))).toEqual([]);
+  });
+});
+
+describe('what the emulator serves has the documented types', () => {
+  let em: Emulator;
+  beforeAll(async () => {
+    em = await startEmulator({ dataset: generateDataset({ calls: 300, seed: 3 }) });
+  });
+  afterAll(async () => {
+    await em.close();
+  });
+
+  const served = (em: Emulator, provider: 'twilio' | 'signalwire') =>
+    provider === 'twilio' ? { path: twilioCalls(em), auth: twilioAuth(em) } : { path: signalwireCalls(em), auth: signalwireAuth(em) };
+
+  it.each(PROVIDERS)('%s: every record of every list page, and a fetched record', async (provider) => {
+    const { path, auth } = served(em, provider);
+    const records = (await pages(em, `${path}?PageSize=100`, auth)).flatMap((page) => page.calls as Array<Record<string, unknown>>);
+    expect(records).toHaveLength(300);
+    const fetched = await get(em, String(records[0]!.uri), auth);
+    expect(fetched.status).toBe(200);
+    for (const record of [...records, fetched.body]) {
+      const call = em.dataset.call(em.dataset.positionOf(sidKey(String(record.sid))));
+      expect(documentedTypeErrors(provider, record, unknownIn(call)), String(record.sid)).toEqual([]);
+    }
+  });
+});
