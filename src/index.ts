@@ -1,4 +1,4 @@
-export type { Address, AddressKind } from './model/address.js';
+export { type Address, type AddressKind, formatNational } from './model/address.js';
 export type { AnsweredBy } from './model/answered-by.js';
 export { type Call, RAW, rawRecord } from './model/call.js';
 export type { Direction } from './model/direction.js';

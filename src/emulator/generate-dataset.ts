@@ -75,7 +75,8 @@ interface AddressBook {
   ids: Map<string, number>;
 }
 
-const OWNED_COUNTRIES = ['US', 'US', 'US', 'US', 'GB', 'CA'];
+// The account's own numbers: one side of every call that is not to a SIP or client agent.
+const OWNED_COUNTRIES = [...Array<string>(19).fill('US'), 'GB', 'GB', 'GB', 'CA', 'CA', 'CA'];
 const AGENTS = 16;
 
 function addressBook(random: Random, customers: number): AddressBook {
@@ -110,8 +111,9 @@ function addressBook(random: Random, customers: number): AddressBook {
  * Generates a deterministic dataset of `calls` calls: a realistic mix of
  * statuses (mostly completed; busy, failed, canceled; queued, ringing and
  * in-progress only among the newest), inbound and outbound-api calls with
- * outbound-dial child legs, callers in ten countries, log-normal durations and
- * per-minute prices. The same logical calls are served in both dialects.
+ * outbound-dial child legs, the account's 25 own numbers on one side and a new
+ * number (30% international) or a SIP/client agent on the other, log-normal
+ * durations and per-minute prices. The same logical calls are served in both dialects.
  *
  * No call is `no-answer`: SignalWire has no such status and writes it as
  * `failed`, so such calls would make the two dialects answer status filters
@@ -131,7 +133,8 @@ export function generateDataset(options: GenerateOptions): Dataset {
   const seed = seed32(parsed.output.seed ?? 1);
   const anchor = endOf(parsed.output.endAt);
   const random = createRandom(mix32(seed ^ 0x9e3779b9));
-  const book = addressBook(random, Math.min(100_000, Math.max(20, Math.round(size / 3))));
+  // As in a real call log, the other side of a call is nearly always a number seen for the first time.
+  const book = addressBook(random, Math.max(20, size));
 
   const created = new Float64Array(size);
   const start = new Float64Array(size).fill(Number.NaN);
@@ -145,9 +148,11 @@ export function generateDataset(options: GenerateOptions): Dataset {
   // Small datasets still span a month; a million calls span about a year.
   const meanGap = Math.max(30 * SECOND, (30 * DAY) / size);
   const owned = () => Math.floor(random() * book.ownedCount);
-  // Squaring skews towards low ids: some customers call far more often than others.
-  const customer = () => book.ownedCount + Math.floor(book.customers * random() * random());
   const agent = () => book.ownedCount + book.customers + Math.floor(random() * book.agents);
+  // Each call meets a new customer, and a few a SIP or client agent (about 7% of addresses with the <Dial> legs).
+  let customers = 0;
+  const customer = () => book.ownedCount + (customers++ % book.customers);
+  const remote = () => (random() < 0.05 ? agent() : customer());
 
   /** Final status and times of one leg; live statuses for legs that have not ended at the anchor. */
   const settle = (i: number, canBeQueued: boolean, median: number, answered: number): void => {
@@ -190,8 +195,8 @@ export function generateDataset(options: GenerateOptions): Dataset {
       created[p] = t;
       const inbound = random() < 0.45;
       direction[p] = inbound ? DIRECTION.inbound : DIRECTION.outboundApi;
-      to[p] = inbound ? owned() : customer();
-      from[p] = inbound ? customer() : owned();
+      to[p] = inbound ? owned() : remote();
+      from[p] = inbound ? remote() : owned();
       settle(p, !inbound, 90, 0.76);
     } else {
       // A parent leg and the <Dial> legs it spawned a few seconds after it started.
@@ -199,8 +204,8 @@ export function generateDataset(options: GenerateOptions): Dataset {
       created[p] = t - (children - 1) * SECOND - (3 + Math.floor(random() * 22)) * SECOND;
       const inbound = random() < 0.8;
       direction[p] = inbound ? DIRECTION.inbound : DIRECTION.outboundApi;
-      to[p] = inbound ? owned() : customer();
-      from[p] = inbound ? customer() : owned();
+      to[p] = inbound ? owned() : remote();
+      from[p] = inbound ? remote() : owned();
       let last = created[i]!;
       let live = false;
       for (let j = children - 1; j >= 0; j -= 1) {

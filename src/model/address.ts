@@ -1,12 +1,14 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { PhoneTable, e164Key } from './phone-table.js';
+import { phoneCountry, phoneNational } from './phone-plans.js';
 
 /** What kind of endpoint an address names. */
 export type AddressKind = 'phone' | 'sip' | 'client' | 'other';
 
 /**
  * A call endpoint (`to`, `from`, `forwarded_from`). `value` is exactly what the
- * provider sent; phone numbers are also described by libphonenumber-js.
+ * provider sent; phone numbers are also described by libphonenumber-js. The
+ * national display form is computed on demand by {@link formatNational}.
  */
 export interface Address {
   kind: AddressKind;
@@ -16,23 +18,31 @@ export interface Address {
   e164: string | null;
   /** ISO 3166-1 alpha-2 country of a phone number, when it has one. */
   country: string | null;
-  /** The number formatted for display in its own country (`(310) 567-8901`). */
-  national: string | null;
 }
 
-function describe(value: string): Address {
-  if (E164_LIKE.test(value)) {
+/** Describes `value`, whose E.164 key (see {@link e164Key}) is `key`. */
+function describe(value: string, key: number): Address {
+  if (key !== 0) {
+    // libphonenumber-js's own facts, from its metadata, by the shortcut where it applies.
+    const country = phoneCountry(value);
+    if (country !== undefined) return { kind: 'phone', value, e164: value, country };
     const parsed = parsePhoneNumberFromString(value);
-    return parsed === undefined
-      ? { kind: 'phone', value, e164: null, country: null, national: null }
-      : { kind: 'phone', value, e164: parsed.number, country: parsed.country ?? null, national: parsed.formatNational() };
+    return { kind: 'phone', value, e164: parsed?.number ?? null, country: parsed?.country ?? null };
   }
   const lower = value.slice(0, 7).toLowerCase();
   const kind: AddressKind = lower.startsWith('sip:') || lower.startsWith('sips:') ? 'sip' : lower.startsWith('client:') ? 'client' : 'other';
-  return { kind, value, e164: null, country: null, national: null };
+  return { kind, value, e164: null, country: null };
 }
 
-const E164_LIKE = /^\+[1-9]\d{1,14}$/;
+/**
+ * The national display form of a phone number (`(310) 567-8901`,
+ * `030 55570123`), as libphonenumber-js's `formatNational()` gives it; null
+ * for other addresses and numbers libphonenumber-js cannot parse.
+ */
+export function formatNational(address: Address): string | null {
+  if (address.kind !== 'phone' || address.e164 === null) return null;
+  return phoneNational(address.value) ?? parsePhoneNumberFromString(address.value)?.formatNational() ?? null;
+}
 
 // Call data repeats the same few thousand addresses, and describing a phone
 // number is the costliest step of normalization: each address is described
@@ -67,7 +77,7 @@ export function readAddress(value: string): Address {
   const key = e164Key(value);
   let address = kept(recent, key, value);
   if (address === undefined) {
-    address = (older === undefined ? undefined : kept(older, key, value)) ?? Object.freeze(describe(value));
+    address = (older === undefined ? undefined : kept(older, key, value)) ?? Object.freeze(describe(value, key));
     if (recent.phones.size + recent.others.size >= GENERATION_SIZE) {
       const next = older ?? newGeneration();
       next.phones.clear();

@@ -82,8 +82,10 @@ describe('npm run bench (smoke size)', () => {
 
     expectFinite(results.normalizeCli, ['cli'], ['recordsPerSec', 'ratioToParse', 'peakRssMB']);
     expect(results.targets.map((t: { name: string }) => t.name)).toEqual([
-      'normalization twilio: JSON.parse + normalizeCall vs bare JSON.parse',
-      'normalization signalwire: JSON.parse + normalizeCall vs bare JSON.parse',
+      'normalization twilio, first read: JSON.parse + normalizeCall vs bare JSON.parse',
+      "normalization twilio, first read: normalizeCall vs the SDK's parse + CallInstance",
+      'normalization signalwire, first read: JSON.parse + normalizeCall vs bare JSON.parse',
+      "normalization signalwire, first read: normalizeCall vs the SDK's parse + CallInstance",
       'listing: callbridge wall time / twilio-node list() wall time',
       'listing: callbridge peak RSS / twilio-node list() peak RSS',
       'streaming 5,000 calls: callbridge peak RSS',

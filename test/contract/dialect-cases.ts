@@ -79,7 +79,7 @@ export const TWILIO: DialectCase = {
       price: '0.01750', priceUnit: 'USD', duration: 61, queueTime: 1000, groupSid: 'GP1a2b3c4d5e6f708192a3b4c5d6e7f809',
       answeredBy: 'machine', answeredByDetail: 'machine_start', direction: 'outbound', directionDetail: 'outbound-api',
       startTime: '2024-03-05T14:00:02Z', endTime: '2024-03-05T14:01:03Z',
-      to: { kind: 'phone', value: '+13105678901', e164: '+13105678901', country: 'US', national: '(310) 567-8901' },
+      to: { kind: 'phone', value: '+13105678901', e164: '+13105678901', country: 'US' },
     }],
     ['CA7b1e4c9a2d3f40e5b6a7c8d9e0f1a2b4', {
       direction: 'outbound', directionDetail: 'outbound-dial', price: '0.00400', queueTime: 0,
@@ -159,7 +159,7 @@ export const SIGNALWIRE: DialectCase = {
       direction: 'outbound', directionDetail: 'outbound', toFormatted: '(310) 567-8901',
       audioInMos: 4.38, sipResultCode: 200, audioRttAvg: 41, audioRttMin: 35, audioRttMax: 58,
       audioOutJitterAvg: 2, audioOutJitterMin: 0, audioOutJitterMax: 7, audioOutLost: 3,
-      to: { kind: 'phone', value: '+13105678901', e164: '+13105678901', country: 'US', national: '(310) 567-8901' },
+      to: { kind: 'phone', value: '+13105678901', e164: '+13105678901', country: 'US' },
     }],
     ['b3877c40-da60-4998-90ad-b792e98472pa', {
       sid: 'b3877c40-da60-4998-90ad-b792e98472pa', phoneNumberSid: 'b3877c40-da60-4998-90ad-b792e98472pn',

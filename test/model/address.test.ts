@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { phoneFilterValue, readAddress } from '../../src/model/address.js';
+import { formatNational, phoneFilterValue, readAddress } from '../../src/model/address.js';
 
 describe('readAddress', () => {
-  it('reads E.164 numbers as phones with country and display form', () => {
-    expect(readAddress('+13105678901')).toEqual({
-      kind: 'phone', value: '+13105678901', e164: '+13105678901', country: 'US', national: '(310) 567-8901',
-    });
+  it('reads E.164 numbers as phones with their country', () => {
+    expect(readAddress('+13105678901')).toEqual({ kind: 'phone', value: '+13105678901', e164: '+13105678901', country: 'US' });
     expect(readAddress('+442071838750')).toMatchObject({ kind: 'phone', e164: '+442071838750', country: 'GB' });
   });
 
   it('classifies sip: and client: addresses, whatever their case', () => {
     expect(readAddress('sip:frontdesk@pbx.example.com')).toEqual({
-      kind: 'sip', value: 'sip:frontdesk@pbx.example.com', e164: null, country: null, national: null,
+      kind: 'sip', value: 'sip:frontdesk@pbx.example.com', e164: null, country: null,
     });
     expect(readAddress('SIPS:alice@example.com').kind).toBe('sip');
     expect(readAddress('client:reception-7')).toMatchObject({ kind: 'client', value: 'client:reception-7', e164: null });
@@ -19,7 +17,7 @@ describe('readAddress', () => {
 
   it('keeps anything else verbatim as other, never guessing a number', () => {
     for (const value of ['13105678901', '(310) 567-8901', 'sim:DEadbeef', 'frontdesk@pbx.example.com', 'anonymous', '']) {
-      expect(readAddress(value)).toEqual({ kind: 'other', value, e164: null, country: null, national: null });
+      expect(readAddress(value)).toEqual({ kind: 'other', value, e164: null, country: null });
     }
   });
 
@@ -39,11 +37,26 @@ describe('readAddress', () => {
       expect(address.value).toBe(value);
       expect(address.kind).toBe(value.startsWith('sip:') ? 'sip' : 'phone');
     }
-    expect(readAddress('+14155550123').national).toBe('(415) 555-0123');
+    expect(formatNational(readAddress('+14155550123'))).toBe('(415) 555-0123');
   });
 
   it('reads an E.164-shaped number no country has as a phone without facts', () => {
     expect(readAddress('+999123')).toMatchObject({ kind: 'phone', value: '+999123', country: null });
+  });
+});
+
+describe('formatNational', () => {
+  it('gives the national display form of a phone number, null for other addresses', () => {
+    expect(formatNational(readAddress('+13105678901'))).toBe('(310) 567-8901');
+    expect(formatNational(readAddress('+4930555701234'))).toBe('030 555701234');
+    expect(formatNational(readAddress('sip:frontdesk@pbx.example.com'))).toBeNull();
+    expect(formatNational(readAddress('+999123'))).toBeNull();
+  });
+
+  it('asks libphonenumber-js itself where the shortcut does not apply', () => {
+    // A national prefix after the calling code, and a non-geographic calling code.
+    expect(formatNational(readAddress('+4402071838750'))).toBe('020 7183 8750');
+    expect(formatNational(readAddress('+80012345678'))).toBe('1234 5678');
   });
 });
 

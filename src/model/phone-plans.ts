@@ -1,0 +1,201 @@
+import type { MetadataJson } from 'libphonenumber-js';
+import metadataJson from 'libphonenumber-js/metadata.min.json';
+
+// libphonenumber-js's compressed metadata (version 4), read by position as its
+// own Metadata class reads it: 0 (or absent) means "not set".
+type Pattern = string | 0 | undefined;
+type FormatJson = [pattern: string, format: string, leading?: string[] | 0, rule?: Pattern, optional?: 0 | 1, international?: Pattern];
+type TypeJson = [pattern: string, lengths?: number[] | 0] | 0 | undefined;
+type CountryJson = [
+  callingCode: string,
+  idd: string,
+  nationalNumber: string,
+  lengths: number[] | 0,
+  formats?: FormatJson[] | 0,
+  nationalPrefix?: Pattern,
+  nationalPrefixFormattingRule?: Pattern,
+  nationalPrefixForParsing?: Pattern,
+  transformRule?: Pattern,
+  nationalPrefixOptional?: 0 | 1,
+  leadingDigits?: Pattern,
+  types?: TypeJson[] | 0,
+];
+interface Metadata {
+  country_calling_codes: Record<string, string[]>;
+  countries: Record<string, CountryJson>;
+  nonGeographic?: Record<string, CountryJson>;
+}
+
+const metadata = metadataJson as MetadataJson as unknown as Metadata;
+
+/** `text` matched entirely, as libphonenumber-js's `matchesEntirely` does. */
+const entire = (pattern: string) => new RegExp(`^(?:${pattern})$`);
+/** `text.search(pattern) === 0`, i.e. a match that starts at the first digit. */
+const atStart = (pattern: string) => new RegExp(`^(?:${pattern})`);
+
+interface FormatPlan {
+  /** The last of the format's leading-digits patterns, the one libphonenumber-js checks. */
+  leading: RegExp | null;
+  whole: RegExp;
+  /** Unanchored, as libphonenumber-js replaces with it. */
+  pattern: RegExp;
+  /** The national format with the national prefix rule applied. */
+  replacement: string;
+}
+
+interface TypePlan {
+  pattern: RegExp;
+  lengths: readonly number[] | null;
+}
+
+interface CountryPlan {
+  country: string;
+  /** For countries that share a calling code: their leading digits, when the metadata has them. */
+  leading: RegExp | null;
+  /** Otherwise the national number pattern and the number types, as `getNumberType` checks them. */
+  nationalNumber: RegExp;
+  types: readonly TypePlan[];
+  formats: readonly FormatPlan[];
+}
+
+interface CodePlan {
+  callingCode: string;
+  /** The main country's prefix for parsing: a number that starts with it takes libphonenumber-js's own path. */
+  prefix: RegExp | null;
+  countries: readonly CountryPlan[];
+}
+
+function formatPlans(own: CountryJson, main: CountryJson): FormatPlan[] {
+  const formats = own[4] || main[4] || [];
+  const countryRule = own[6] || main[6];
+  return formats.map((f) => {
+    const leading = f[2] || [];
+    const rule = f[3] || countryRule;
+    return {
+      leading: leading.length > 0 ? atStart(leading[leading.length - 1]!) : null,
+      whole: entire(f[0]),
+      pattern: new RegExp(f[0]),
+      replacement: rule ? f[1].replace(/(\$\d)/, rule) : f[1],
+    };
+  });
+}
+
+function countryPlan(country: string, main: CountryJson): CountryPlan {
+  const own = metadata.countries[country]!;
+  const types: TypePlan[] = [];
+  for (const type of own[11] || []) {
+    if (!type || !type[0]) continue;
+    const lengths = type[1] || own[3] || null;
+    types.push({ pattern: entire(type[0]), lengths });
+  }
+  return {
+    country,
+    leading: own[10] ? atStart(own[10]) : null,
+    nationalNumber: entire(own[2]),
+    types,
+    formats: formatPlans(own, main),
+  };
+}
+
+function codePlan(callingCode: string): CodePlan {
+  const countries = metadata.country_calling_codes[callingCode]!;
+  const main = metadata.countries[countries[0]!]!;
+  const prefix = main[7] || main[5];
+  return { callingCode, prefix: prefix ? atStart(prefix) : null, countries: countries.map((c) => countryPlan(c, main)) };
+}
+
+/** libphonenumber-js's `getNumberType(...)` is set (the number is valid in `plan`'s country). */
+function hasType(plan: CountryPlan, national: string): boolean {
+  if (!plan.nationalNumber.test(national)) return false;
+  for (const type of plan.types) {
+    if ((type.lengths === null || type.lengths.includes(national.length)) && type.pattern.test(national)) return true;
+  }
+  return false;
+}
+
+/** `getCountryByNationalNumber`: the first country whose leading digits or number types match. */
+function countryOf(plan: CodePlan, national: string): CountryPlan | undefined {
+  const { countries } = plan;
+  if (countries.length === 1) return countries[0];
+  for (const country of countries) {
+    if (country.leading !== null ? country.leading.test(national) : hasType(country, national)) return country;
+  }
+  return undefined;
+}
+
+/** `chooseFormatForNumber` then `formatNationalNumberUsingFormat`, national form with its prefix. */
+function formatNational(formats: readonly FormatPlan[], national: string): string {
+  for (const format of formats) {
+    if (format.leading !== null && !format.leading.test(national)) continue;
+    if (format.whole.test(national)) return national.replace(format.pattern, format.replacement);
+  }
+  return national;
+}
+
+// Geographic calling codes by length (1 to 3 digits) and value; plans are
+// built, their patterns compiled, the first time a code is met.
+const CODES: Array<Array<CodePlan | null | undefined>> = [[], new Array(10), new Array(100), new Array(1000)];
+for (const [code, countries] of Object.entries(metadata.country_calling_codes)) {
+  // Non-geographic codes (+800, +882, …) keep to libphonenumber-js's own path.
+  if (countries.some((c) => metadata.countries[c] === undefined)) continue;
+  CODES[code.length]![Number(code)] = null;
+}
+const NON_GEOGRAPHIC = new Set(Object.keys(metadata.nonGeographic ?? {}));
+
+/**
+ * The plan of the calling code `value` starts with (`+` then digits), or
+ * undefined when the first calling code libphonenumber-js would find is not
+ * one of the geographic ones.
+ */
+function planOf(value: string): CodePlan | undefined {
+  let code = 0;
+  for (let length = 1; length <= 3; length++) {
+    code = code * 10 + value.charCodeAt(length) - 48;
+    const table = CODES[length]!;
+    const plan = table[code];
+    if (plan !== undefined) return plan ?? (table[code] = codePlan(String(code)));
+    if (NON_GEOGRAPHIC.has(String(code))) return undefined;
+  }
+  return undefined;
+}
+
+/** The national part of `value` as libphonenumber-js reads it, or undefined where this shortcut does not apply. */
+function nationalPart(plan: CodePlan, value: string): string | undefined {
+  const national = value.slice(plan.callingCode.length + 1);
+  if (national.length < 2) return undefined;
+  if (plan.prefix !== null) {
+    const stripped = plan.prefix.exec(national);
+    // An empty match strips nothing; any other, libphonenumber-js decides.
+    if (stripped !== null && stripped[0] !== '') return undefined;
+  }
+  return national;
+}
+
+/**
+ * The country libphonenumber-js gives an E.164 number (`+` then 2 to 15
+ * digits, the first not 0), computed from its own metadata with its patterns
+ * compiled once: `parsePhoneNumberFromString(value).country ?? null`, its
+ * `number` being `value` itself. Undefined where this shortcut does not
+ * apply (the number starts with a national prefix, a non-geographic or
+ * unknown calling code, a national part shorter than two digits): the caller
+ * then asks libphonenumber-js. `test/model/phone-plans.test.ts` checks that
+ * both agree.
+ */
+export function phoneCountry(value: string): string | null | undefined {
+  const plan = planOf(value);
+  const national = plan === undefined ? undefined : nationalPart(plan, value);
+  if (national === undefined) return undefined;
+  const country = countryOf(plan!, national);
+  return country === undefined ? null : country.country;
+}
+
+/**
+ * `parsePhoneNumberFromString(value).formatNational()` by the same shortcut
+ * as {@link phoneCountry}, or undefined where it does not apply.
+ */
+export function phoneNational(value: string): string | undefined {
+  const plan = planOf(value);
+  const national = plan === undefined ? undefined : nationalPart(plan, value);
+  if (national === undefined) return undefined;
+  return formatNational((countryOf(plan!, national) ?? plan!.countries[0]!).formats, national);
+}
