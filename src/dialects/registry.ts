@@ -1,7 +1,6 @@
 import type { Call } from '../model/call.js';
 import { MalformedRecordError } from '../model/errors/malformed-record-error.js';
-import type { Provider } from '../model/provider.js';
-import { isTwilioCallSid, isUuidShaped } from '../model/sid.js';
+import { PROVIDERS, type Provider } from '../model/provider.js';
 import type { Dialect } from './common/dialect.js';
 import { createSignalWireDialect } from './signalwire/signalwire-dialect.js';
 import { createTwilioDialect } from './twilio/twilio-dialect.js';
@@ -23,8 +22,7 @@ export function detectDialect(raw: unknown): Provider | null {
   // A sid's shape outweighs every other clue together, so it settles the question alone.
   const sid = (raw as { sid?: unknown }).sid;
   if (typeof sid === 'string') {
-    if (isTwilioCallSid(sid)) return 'twilio';
-    if (isUuidShaped(sid)) return 'signalwire';
+    for (const dialect of ALL) if (dialect.claimsSid(sid)) return dialect.provider;
   }
   return bestScored(raw as Record<string, unknown>);
 }
@@ -56,7 +54,7 @@ function undetected(raw: unknown, position: string | undefined): MalformedRecord
   return new MalformedRecordError(
     position ?? 'at an unknown position',
     '(dialect)',
-    'does not look like a Twilio or a SignalWire call record; pass { dialect } to read it anyway',
+    `does not look like a call record of ${PROVIDERS.join(', ')}; pass { dialect } to read it anyway`,
     raw,
   );
 }

@@ -5,7 +5,8 @@
  */
 export { datasetOf } from './calls-dataset.js';
 export type { EmulatorAccounts, SignalWireCredentials, TwilioApiKey, TwilioCredentials } from './credentials.js';
-export { type CallColumns, type Dataset, type Lag, sidKey } from './dataset.js';
+export type { CallColumns, Dataset, Lag } from './dataset.js';
+export { sidKey } from '../model/sid.js';
 export type { FaultOptions } from './faults.js';
 export { type GenerateOptions, generateDataset } from './generate-dataset.js';
 export { type DatasetSource, loadDataset } from './load-dataset.js';

@@ -43,7 +43,13 @@ export interface Dialect {
   toCall(raw: unknown, position?: string): Call;
   /** Writes a Call as this dialect's raw record, with this dialect's documented types. */
   fromCall(call: Call): Record<string, unknown>;
-  /** How much a raw record looks like this dialect (0 = not at all). */
+  /**
+   * Whether a record's `sid` alone proves it is this dialect's: the sid's shape
+   * outweighs every other clue, so detection asks this of each dialect first.
+   * At most one dialect may claim a sid.
+   */
+  claimsSid(sid: string): boolean;
+  /** How much a raw record looks like this dialect (0 = not at all), for a sid no dialect claims. */
   detect(raw: Record<string, unknown>): number;
   /** Path of the account's Calls list resource. */
   callsPath(account: string): string;

@@ -1,3 +1,4 @@
+import { isUuidShaped } from '../../model/sid.js';
 import type { Dialect } from '../common/dialect.js';
 import { ExtraFields } from '../common/extra-fields.js';
 import { buildListPlan } from '../common/list-plan.js';
@@ -21,6 +22,7 @@ export function createSignalWireDialect(): Dialect {
     provider: 'signalwire',
     toCall: (raw, position) => readCall(raw, READ, position),
     fromCall: (call) => writeSignalWireCall(call, callPath),
+    claimsSid: isUuidShaped,
     detect: detectSignalWire,
     // The official compatibility SDK requests the same resources without `/api/laml`.
     accountPaths: (project) => [accountPath(project), `/2010-04-01/Accounts/${project}`],

@@ -22,6 +22,7 @@ export function createTwilioDialect(): Dialect {
     provider: 'twilio',
     toCall: (raw, position) => readCall(raw, READ, position),
     fromCall: (call) => writeTwilioCall(call, callPath),
+    claimsSid: isTwilioCallSid,
     detect: detectTwilio,
     accountPaths: (account) => [accountPath(account)],
     callsPath: (account) => `${accountPath(account)}/Calls.json`,
