@@ -28,7 +28,7 @@ export type { CallClientOptions } from './client/config.js';
 export type { CallPage } from './client/list-calls.js';
 export type { RetryPolicy } from './client/retry-policy.js';
 export { AuthenticationError } from './client/errors/authentication-error.js';
-export { ConfigError } from './client/errors/config-error.js';
+export { ConfigError } from './model/errors/config-error.js';
 export { MalformedResponseError } from './client/errors/malformed-response-error.js';
 export { NetworkError } from './client/errors/network-error.js';
 export { NotFoundError } from './client/errors/not-found-error.js';

@@ -5,11 +5,19 @@ import type { Dialect } from './common/dialect.js';
 import { createSignalWireDialect } from './signalwire/signalwire-dialect.js';
 import { createTwilioDialect } from './twilio/twilio-dialect.js';
 
-/** Every registered dialect, by provider. A new provider is one more entry here. */
-export const DIALECTS: Readonly<Record<Provider, Dialect>> = {
+const REGISTRY = {
   twilio: createTwilioDialect(),
   signalwire: createSignalWireDialect(),
-};
+} satisfies Record<Provider, Dialect>;
+
+/**
+ * Every provider's definition, by provider. A new provider is one more entry
+ * here (and its name in PROVIDERS); the type demands one entry per provider.
+ */
+export const DIALECTS: Readonly<Record<Provider, Dialect>> = REGISTRY;
+
+/** The `createCallClient` options of a provider, as its folder defines them. */
+export type OptionsOf<P extends Provider> = (typeof REGISTRY)[P] extends Dialect<infer O> ? O : never;
 
 const ALL = Object.values(DIALECTS);
 
