@@ -19,6 +19,12 @@ export const DIALECTS: Readonly<Record<Provider, Dialect>> = REGISTRY;
 /** The `createCallClient` options of a provider, as its folder defines them. */
 export type OptionsOf<P extends Provider> = (typeof REGISTRY)[P] extends Dialect<infer O> ? O : never;
 
+/** The credentials of the account the emulator serves for a provider. */
+export type EmulatedCredentialsOf<P extends Provider> = (typeof REGISTRY)[P] extends Dialect<object, infer C> ? C : never;
+
+/** Further credentials of that account the emulator accepts. */
+export type EmulatedAlternatesOf<P extends Provider> = (typeof REGISTRY)[P] extends Dialect<object, object, infer A> ? A : never;
+
 const ALL = Object.values(DIALECTS);
 
 /**

@@ -4,7 +4,7 @@
  * against both providers offline.
  */
 export { datasetOf } from './calls-dataset.js';
-export type { EmulatorAccounts, SignalWireCredentials, TwilioApiKey, TwilioCredentials } from './credentials.js';
+export type { EmulatorAccounts, EmulatorAlternates } from './credentials.js';
 export type { CallColumns, Dataset, Lag } from './dataset.js';
 export { sidKey } from '../model/sid.js';
 export type { FaultOptions } from './faults.js';
@@ -12,4 +12,4 @@ export { type GenerateOptions, generateDataset } from './generate-dataset.js';
 export { type DatasetSource, loadDataset } from './load-dataset.js';
 export type { RecordedRequest } from './request-log.js';
 export { redirectHttpClient } from './sdk-http-client.js';
-export { type Emulator, type EmulatorOptions, startEmulator } from './server.js';
+export { type Emulator, type EmulatorControls, type EmulatorOptions, startEmulator } from './server.js';
