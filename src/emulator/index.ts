@@ -1,7 +1,7 @@
 /**
- * The local emulator: one HTTP server speaking Twilio's and SignalWire's
- * dialects of the 2010-04-01 Calls API over one dataset, for testing code
- * against both providers offline.
+ * callbridge/emulator: one local HTTP server speaking every provider's
+ * dialect of the Calls API over one dataset, for testing code
+ * against every provider offline.
  */
 export { datasetOf } from './calls-dataset.js';
 export type { EmulatorAccounts, EmulatorAlternates } from './credentials.js';
