@@ -6,7 +6,8 @@
  * that is not JSON, a JSON object that is no call record).
  */
 import { closeSync, openSync } from 'node:fs';
-import { type Provider, generateDataset, toDialect } from '../../src/index.js';
+import { generateDataset } from '../../src/emulator/index.js';
+import { type Provider, toDialect } from '../../src/index.js';
 import { params, runWorker, writeAll } from '../lib/worker.js';
 
 export interface MakeNdjsonParams {

@@ -5,7 +5,8 @@
  * envelope that dialect's API sends, one page of JSON text per line.
  */
 import { closeSync, openSync } from 'node:fs';
-import { type Provider, generateDataset, toDialect } from '../../src/index.js';
+import { generateDataset } from '../../src/emulator/index.js';
+import { type Provider, toDialect } from '../../src/index.js';
 import { params, runWorker, writeAll } from '../lib/worker.js';
 
 export interface MakePagesParams {

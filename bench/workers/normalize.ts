@@ -15,7 +15,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import twilio from 'twilio';
-import { DIALECTS, type Provider, normalizeCall } from '../../src/index.js';
+import { DIALECTS } from '../../src/dialects/registry.js';
+import { type Provider, normalizeCall } from '../../src/index.js';
 import { median, range } from '../lib/stats.js';
 import { now, params, runWorker } from '../lib/worker.js';
 

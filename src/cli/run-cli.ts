@@ -1,7 +1,7 @@
 import { CallbridgeError } from '../model/errors/callbridge-error.js';
 import { BadQueryError } from '../model/errors/bad-query-error.js';
 import { UnsupportedQueryError } from '../model/errors/unsupported-query-error.js';
-import { ConfigError } from '../client/errors/config-error.js';
+import { ConfigError } from '../model/errors/config-error.js';
 import { callsCommand, callsHelp } from './commands/calls.js';
 import { DEMO_HELP, demoCommand } from './commands/demo.js';
 import { EMULATOR_HELP, emulatorCommand } from './commands/emulator.js';

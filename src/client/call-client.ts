@@ -1,4 +1,3 @@
-import type { Dialect } from '../dialects/common/dialect.js';
 import { DIALECTS } from '../dialects/registry.js';
 import type { Call } from '../model/call.js';
 import type { Provider } from '../model/provider.js';
@@ -34,7 +33,6 @@ export interface CallsResource {
 /** A client of one provider account. */
 export interface CallClient {
   readonly provider: Provider;
-  readonly dialect: Dialect;
   /** The origin requests go to (`https://api.twilio.com`, `https://example.signalwire.com`, …). */
   readonly origin: string;
   readonly calls: CallsResource;
@@ -46,7 +44,7 @@ export interface CallClient {
  * incomplete; no request is made until a method is called.
  *
  * @example
- * const client = createCallClient(); // CALLBRIDGE_PROVIDER, TWILIO_* or SIGNALWIRE_* from env
+ * const client = createCallClient(); // CALLBRIDGE_PROVIDER and the provider's settings from env
  * for await (const call of client.calls.iterate({ status: 'completed' })) console.log(call.sid);
  */
 export function createCallClient(options: CallClientOptions = {}): CallClient {
@@ -77,5 +75,5 @@ export function createCallClient(options: CallClientOptions = {}): CallClient {
       return dialect.toCall(await transport.getJson(new URL(path, config.origin)), path);
     },
   };
-  return { provider: config.provider, dialect, origin: config.origin, calls };
+  return { provider: config.provider, origin: config.origin, calls };
 }

@@ -1,36 +1,16 @@
 import { isSupportedCountry } from 'libphonenumber-js';
-import { isProvider, type Provider } from '../model/provider.js';
-import { isUuid } from '../model/sid.js';
-import { ConfigError } from './errors/config-error.js';
-import { checkedOrigin, signalWireOrigin, twilioOrigin } from './origin.js';
+import { DIALECTS, type OptionsOf } from '../dialects/registry.js';
+import { type ProviderConfig, type SettingValues, authorizationValue, secretOf, usernameOf } from '../dialects/common/provider-config.js';
+import { ConfigError } from '../model/errors/config-error.js';
+import { PROVIDERS, isProvider, type Provider } from '../model/provider.js';
+import { checkedOrigin } from './origin.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry-policy.js';
 import { Secret } from './secret.js';
 
-/**
- * Options of {@link createCallClient}. Every field may come from the environment
- * instead (names in brackets); an option given here wins over the environment.
- */
-export interface CallClientOptions {
-  /** `twilio` or `signalwire` [CALLBRIDGE_PROVIDER]. Inferred when only one provider's credentials are set. */
+/** Options of {@link createCallClient} that do not depend on the provider. */
+export interface CommonClientOptions {
+  /** The provider [CALLBRIDGE_PROVIDER]. Inferred when only one provider's settings are given. */
   provider?: Provider;
-  /** Twilio account sid, `AC…` [TWILIO_ACCOUNT_SID]. */
-  accountSid?: string;
-  /** Twilio auth token [TWILIO_AUTH_TOKEN]. */
-  authToken?: string;
-  /** Twilio API key sid, `SK…`, used with `apiSecret` instead of the auth token [TWILIO_API_KEY]. */
-  apiKey?: string;
-  /** Twilio API key secret [TWILIO_API_SECRET]. */
-  apiSecret?: string;
-  /** Twilio edge, e.g. `ashburn` [TWILIO_EDGE]. */
-  edge?: string;
-  /** Twilio region, e.g. `us1` [TWILIO_REGION]. */
-  region?: string;
-  /** SignalWire project id, a UUID [SIGNALWIRE_PROJECT_ID]. */
-  projectId?: string;
-  /** SignalWire API token [SIGNALWIRE_API_TOKEN or SIGNALWIRE_TOKEN]. */
-  token?: string;
-  /** SignalWire space: name, host or URL [SIGNALWIRE_SPACE_URL]. */
-  space?: string;
   /** An origin that replaces the provider's host, e.g. a local emulator; http only on loopback [CALLBRIDGE_BASE_URL]. */
   baseUrl?: string;
   /** Milliseconds one request may take before a {@link TimeoutError}. Default 30000. */
@@ -45,26 +25,41 @@ export interface CallClientOptions {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** Every provider's own options (account, credentials, host), each defined in the provider's dialect folder. */
+export type ProviderOptions = Intersection<{ [P in Provider]: OptionsOf<P> }[Provider]>;
+
+/**
+ * Options of {@link createCallClient}. Every provider setting may come from the
+ * environment instead; an option given here wins over the environment.
+ */
+export type CallClientOptions = CommonClientOptions & ProviderOptions;
+
 /** A complete, checked configuration. Credentials are held as {@link Secret}s. */
 export interface ResolvedConfig {
   provider: Provider;
   /** Scheme, host and port every request goes to. */
   origin: string;
-  /** The account id in request paths: Twilio account sid or SignalWire project id. */
+  /** The account id in request paths: Twilio account sid, SignalWire project id, … */
   account: string;
-  username: string;
-  password: Secret;
+  /** Who the credentials name, fit to show: the Basic user name; null for a bearer token. */
+  username: string | null;
+  /** The secret part of the credentials (auth token, API secret, API token). */
+  secret: Secret;
+  /** The Authorization header value, in the provider's scheme. */
+  authorization: Secret;
   timeout: number;
   retry: RetryPolicy;
   defaultCountry: string;
   fetch: typeof globalThis.fetch | undefined;
 }
 
-const TWILIO_ACCOUNT = /^AC[0-9a-fA-F]{32}$/;
-const TWILIO_KEY = /^SK[0-9a-fA-F]{32}$/;
+type Env = Readonly<Record<string, string | undefined>>;
+type AnyOptions = Readonly<Record<string, unknown>>;
 
-function pick(option: string | undefined, env: Readonly<Record<string, string | undefined>>, ...names: string[]): string | undefined {
-  if (option !== undefined && option !== '') return option;
+function pick(option: unknown, env: Env, names: readonly string[]): string | undefined {
+  if (typeof option === 'string' && option !== '') return option;
   for (const name of names) {
     const value = env[name];
     if (value !== undefined && value !== '') return value;
@@ -72,76 +67,47 @@ function pick(option: string | undefined, env: Readonly<Record<string, string | 
   return undefined;
 }
 
-function whichProvider(options: CallClientOptions, env: Readonly<Record<string, string | undefined>>): Provider {
-  // Explicit options decide before the environment does.
-  const optionTwilio = [options.accountSid, options.authToken, options.apiKey, options.apiSecret].some((v) => v !== undefined);
-  const optionSignalWire = [options.projectId, options.token, options.space].some((v) => v !== undefined);
-  const named = options.provider ?? (optionTwilio !== optionSignalWire ? (optionTwilio ? 'twilio' : 'signalwire') : undefined) ?? pick(undefined, env, 'CALLBRIDGE_PROVIDER');
+const configOf = (provider: Provider): ProviderConfig<object> => DIALECTS[provider].config;
+const optionNames = (provider: Provider): string[] => Object.keys(configOf(provider).settings);
+
+/**
+ * The one provider whose options include every provider option given; null
+ * when none are given, or when they fit several providers (names they share)
+ * or none: options alone never pick a provider by a guess.
+ */
+function providerOfOptions(options: AnyOptions): Provider | null {
+  const given = new Set(PROVIDERS.flatMap(optionNames).filter((name) => options[name] !== undefined));
+  if (given.size === 0) return null;
+  const fits = PROVIDERS.filter((p) => [...given].every((name) => optionNames(p).includes(name)));
+  return fits.length === 1 ? fits[0]! : null;
+}
+
+function whichProvider(options: CallClientOptions, env: Env): Provider {
+  const named = options.provider ?? providerOfOptions(options as AnyOptions) ?? pick(undefined, env, ['CALLBRIDGE_PROVIDER']);
+  const choose = `CALLBRIDGE_PROVIDER (or the provider option) to one of ${PROVIDERS.join(', ')}`;
   if (named !== undefined) {
-    if (!isProvider(named)) throw new ConfigError(`provider "${named}" is not known; set CALLBRIDGE_PROVIDER (or the provider option) to twilio or signalwire`);
+    if (!isProvider(named)) throw new ConfigError(`provider "${named}" is not known; set ${choose}`);
     return named;
   }
-  const twilio = optionTwilio || pick(undefined, env, 'TWILIO_ACCOUNT_SID') !== undefined;
-  const signalwire = optionSignalWire || pick(undefined, env, 'SIGNALWIRE_PROJECT_ID') !== undefined;
-  if (twilio && signalwire) {
-    throw new ConfigError('both Twilio and SignalWire credentials are set; choose one with CALLBRIDGE_PROVIDER=twilio|signalwire (or the provider option)');
+  // Options (seen above to fit no single provider) and each provider's account variable.
+  const configured = PROVIDERS.filter(
+    (p) => optionNames(p).some((name) => (options as AnyOptions)[name] !== undefined) || configOf(p).configuredBy.some((name) => pick(undefined, env, [name]) !== undefined),
+  );
+  if (configured.length > 1) {
+    throw new ConfigError(`settings of several providers are set (${configured.map((p) => configOf(p).name).join(', ')}); choose one with ${choose}`);
   }
-  if (twilio) return 'twilio';
-  if (signalwire) return 'signalwire';
+  if (configured.length === 1) return configured[0]!;
   throw new ConfigError(
-    'no provider configured; set either TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET), ' +
-      'or SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN and SIGNALWIRE_SPACE_URL (CALLBRIDGE_PROVIDER chooses when both are set)',
+    `no provider configured; set either ${PROVIDERS.map((p) => configOf(p).hint).join(', or ')} (CALLBRIDGE_PROVIDER chooses when several are set)`,
   );
 }
 
-function missing(provider: string, names: string[]): never {
-  throw new ConfigError(`${provider} configuration is incomplete; set ${names.join(', ')}`);
-}
-
-function twilioConfig(o: CallClientOptions, env: Readonly<Record<string, string | undefined>>) {
-  const accountSid = pick(o.accountSid, env, 'TWILIO_ACCOUNT_SID');
-  const apiKey = pick(o.apiKey, env, 'TWILIO_API_KEY');
-  const apiSecret = pick(o.apiSecret, env, 'TWILIO_API_SECRET');
-  const authToken = pick(o.authToken, env, 'TWILIO_AUTH_TOKEN');
-  // An auth token given as an option wins over an API key found in the environment, and the other way round.
-  const useKey = o.apiKey !== undefined || o.apiSecret !== undefined
-    ? true
-    : o.authToken !== undefined ? false : apiKey !== undefined || (authToken === undefined && apiSecret !== undefined);
-  const lacking = [
-    ...(accountSid === undefined ? ['TWILIO_ACCOUNT_SID (accountSid)'] : []),
-    ...(useKey
-      ? [...(apiKey === undefined ? ['TWILIO_API_KEY (apiKey)'] : []), ...(apiSecret === undefined ? ['TWILIO_API_SECRET (apiSecret)'] : [])]
-      : authToken === undefined ? ['TWILIO_AUTH_TOKEN (authToken), or TWILIO_API_KEY and TWILIO_API_SECRET'] : []),
-  ];
-  if (lacking.length > 0) missing('Twilio', lacking);
-  if (!TWILIO_ACCOUNT.test(accountSid!)) throw new ConfigError(`Twilio account sid "${accountSid}" must be AC followed by 32 hex digits`);
-  if (useKey && !TWILIO_KEY.test(apiKey!)) throw new ConfigError(`Twilio API key "${apiKey}" must be SK followed by 32 hex digits`);
-  const baseUrl = pick(o.baseUrl, env, 'CALLBRIDGE_BASE_URL');
+function settingValues(config: ProviderConfig<object>, options: AnyOptions, env: Env): SettingValues<object> {
+  const names = config.settings as Readonly<Record<string, readonly string[]>>;
   return {
-    account: accountSid!,
-    username: useKey ? apiKey! : accountSid!,
-    password: new Secret(useKey ? apiSecret! : authToken!),
-    origin: baseUrl !== undefined ? checkedOrigin(baseUrl, 'baseUrl') : twilioOrigin(pick(o.edge, env, 'TWILIO_EDGE'), pick(o.region, env, 'TWILIO_REGION')),
-  };
-}
-
-function signalWireConfig(o: CallClientOptions, env: Readonly<Record<string, string | undefined>>) {
-  const projectId = pick(o.projectId, env, 'SIGNALWIRE_PROJECT_ID');
-  const token = pick(o.token, env, 'SIGNALWIRE_API_TOKEN', 'SIGNALWIRE_TOKEN');
-  const baseUrl = pick(o.baseUrl, env, 'CALLBRIDGE_BASE_URL');
-  const space = pick(o.space, env, 'SIGNALWIRE_SPACE_URL');
-  const lacking = [
-    ...(projectId === undefined ? ['SIGNALWIRE_PROJECT_ID (projectId)'] : []),
-    ...(token === undefined ? ['SIGNALWIRE_API_TOKEN (token)'] : []),
-    ...(space === undefined && baseUrl === undefined ? ['SIGNALWIRE_SPACE_URL (space)'] : []),
-  ];
-  if (lacking.length > 0) missing('SignalWire', lacking);
-  if (!isUuid(projectId!)) throw new ConfigError(`SignalWire project id "${projectId}" must be a UUID`);
-  return {
-    account: projectId!,
-    username: projectId!,
-    password: new Secret(token!),
-    origin: baseUrl !== undefined ? checkedOrigin(baseUrl, 'baseUrl') : signalWireOrigin(space!),
+    value: (option) => pick(options[option], env, names[option] ?? []),
+    given: (option) => options[option] !== undefined,
+    describe: (option) => `${names[option]?.[0]} (${option})`,
   };
 }
 
@@ -152,7 +118,10 @@ function signalWireConfig(o: CallClientOptions, env: Readonly<Record<string, str
 export function resolveConfig(options: CallClientOptions = {}): ResolvedConfig {
   const env = options.env ?? process.env;
   const provider = whichProvider(options, env);
-  const base = provider === 'twilio' ? twilioConfig(options, env) : signalWireConfig(options, env);
+  const config = configOf(provider);
+  const baseUrl = pick(options.baseUrl, env, ['CALLBRIDGE_BASE_URL']);
+  const connection = config.resolve(settingValues(config, options as AnyOptions, env), baseUrl !== undefined);
+  const origin = connection.origin === null ? checkedOrigin(baseUrl!, 'baseUrl') : checkedOrigin(connection.origin.url, connection.origin.setting);
   const timeout = options.timeout ?? 30_000;
   if (!Number.isFinite(timeout) || timeout <= 0) throw new ConfigError(`timeout must be a positive number of milliseconds, not ${timeout}`);
   const defaultCountry = options.defaultCountry ?? 'US';
@@ -164,7 +133,11 @@ export function resolveConfig(options: CallClientOptions = {}): ResolvedConfig {
   if (!Number.isInteger(retry.limit) || retry.limit < 0) throw new ConfigError(`retry.limit must be a whole number >= 0, not ${retry.limit}`);
   return {
     provider,
-    ...base,
+    origin,
+    account: connection.account,
+    username: usernameOf(connection.credentials),
+    secret: new Secret(secretOf(connection.credentials)),
+    authorization: new Secret(authorizationValue(connection.credentials)),
     timeout,
     retry,
     defaultCountry,

@@ -108,13 +108,14 @@ function redactor(secrets: readonly string[]): (text: string) => string {
 
 /**
  * Creates the transport shared by every dialect. The dialect is used only to
- * read error bodies; the Authorization header lives in this closure and in no
+ * read error bodies; the Authorization header (made by the provider's auth
+ * scheme when the configuration was resolved) lives in this closure and in no
  * error, message or cause.
  */
 export function createTransport(config: ResolvedConfig, dialect: Dialect): Transport {
-  const basic = Buffer.from(`${config.username}:${config.password.reveal()}`).toString('base64');
-  const authorization = `Basic ${basic}`;
-  const redact = redactor([config.password.reveal(), basic]);
+  const authorization = config.authorization.reveal();
+  // The secret, and the header's credential as sent (Basic's base64 of user:secret).
+  const redact = redactor([config.secret.reveal(), authorization.slice(authorization.indexOf(' ') + 1)]);
   const redactOrNull = (text: string | null) => (text === null ? null : redact(text));
   const http = ky.create({
     retry: 0,

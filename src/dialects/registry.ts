@@ -1,17 +1,30 @@
 import type { Call } from '../model/call.js';
 import { callFromCanonical, isCanonicalRecord } from '../model/canonical-record.js';
 import { MalformedRecordError } from '../model/errors/malformed-record-error.js';
-import type { Provider } from '../model/provider.js';
-import { isTwilioCallSid, isUuidShaped } from '../model/sid.js';
+import { PROVIDERS, type Provider } from '../model/provider.js';
 import type { Dialect } from './common/dialect.js';
 import { createSignalWireDialect } from './signalwire/signalwire-dialect.js';
 import { createTwilioDialect } from './twilio/twilio-dialect.js';
 
-/** Every registered dialect, by provider. A new provider is one more entry here. */
-export const DIALECTS: Readonly<Record<Provider, Dialect>> = {
+const REGISTRY = {
   twilio: createTwilioDialect(),
   signalwire: createSignalWireDialect(),
-};
+} satisfies Record<Provider, Dialect>;
+
+/**
+ * Every provider's definition, by provider. A new provider is one more entry
+ * here (and its name in PROVIDERS); the type demands one entry per provider.
+ */
+export const DIALECTS: Readonly<Record<Provider, Dialect>> = REGISTRY;
+
+/** The `createCallClient` options of a provider, as its folder defines them. */
+export type OptionsOf<P extends Provider> = (typeof REGISTRY)[P] extends Dialect<infer O> ? O : never;
+
+/** The credentials of the account the emulator serves for a provider. */
+export type EmulatedCredentialsOf<P extends Provider> = (typeof REGISTRY)[P] extends Dialect<object, infer C> ? C : never;
+
+/** Further credentials of that account the emulator accepts. */
+export type EmulatedAlternatesOf<P extends Provider> = (typeof REGISTRY)[P] extends Dialect<object, object, infer A> ? A : never;
 
 const ALL = Object.values(DIALECTS);
 
@@ -24,8 +37,7 @@ export function detectDialect(raw: unknown): Provider | null {
   // A sid's shape outweighs every other clue together, so it settles the question alone.
   const sid = (raw as { sid?: unknown }).sid;
   if (typeof sid === 'string') {
-    if (isTwilioCallSid(sid)) return 'twilio';
-    if (isUuidShaped(sid)) return 'signalwire';
+    for (const dialect of ALL) if (dialect.claimsSid(sid)) return dialect.provider;
   }
   return bestScored(raw as Record<string, unknown>);
 }
@@ -57,7 +69,7 @@ function undetected(raw: unknown, position: string | undefined): MalformedRecord
   return new MalformedRecordError(
     position ?? 'at an unknown position',
     '(dialect)',
-    'does not look like a Twilio or a SignalWire call record; pass { dialect } to read it anyway',
+    `does not look like a call record of ${PROVIDERS.join(', ')}; pass { dialect } to read it anyway`,
     raw,
   );
 }

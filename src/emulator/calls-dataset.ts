@@ -2,10 +2,10 @@ import type { Call } from '../model/call.js';
 import { MalformedRecordError } from '../model/errors/malformed-record-error.js';
 import { CALL_STATUSES } from '../model/status.js';
 import { parseIsoInstant } from '../model/time.js';
-import { type CallColumns, type Dataset, lagOf, sidKey } from './dataset.js';
+import { isSidKey, sidKey } from '../model/sid.js';
+import { type CallColumns, type Dataset, lagOf } from './dataset.js';
 
 const STATUS_CODE = new Map(CALL_STATUSES.map((status, i) => [status, i]));
-const ACCOUNT_SHAPED = /^[0-9a-zA-Z]{32}$/;
 
 function ms(iso: string | null): number {
   return iso === null ? Number.NaN : parseIsoInstant(iso);
@@ -83,7 +83,7 @@ export function datasetOf(calls: readonly Call[]): Dataset {
     columns,
     startLag: lagOf(columns.created, columns.start),
     endLag: lagOf(columns.created, columns.end),
-    accountKey: accounts.size === 1 && account !== undefined && ACCOUNT_SHAPED.test(account) ? account : null,
+    accountKey: accounts.size === 1 && account !== undefined && isSidKey(account) ? account : null,
     call: (position) => calls[order[position]!]!,
     keyAt: (position) => keys[order[position]!]!,
     positionOf: (key) => positions.get(key) ?? -1,

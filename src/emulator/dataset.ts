@@ -1,5 +1,4 @@
 import type { Call } from '../model/call.js';
-import { isUuidShaped } from '../model/sid.js';
 
 /**
  * What the server needs of each call to filter and order without building it:
@@ -51,7 +50,7 @@ export interface Dataset {
   readonly accountKey: string | null;
   /** The canonical call at a position (0 = newest). */
   call(position: number): Call;
-  /** The sid key (see {@link sidKey}) of the call at a position. */
+  /** The sid key (see `sidKey` in model/sid.ts) of the call at a position. */
   keyAt(position: number): string;
   /** The position of the call with this sid key, or -1. */
   positionOf(key: string): number;
@@ -59,19 +58,6 @@ export interface Dataset {
   addressId(value: string): number;
   /** The token stored in `columns.parent` for children of the call with this sid key, or -1 when no call has that parent. */
   parentToken(key: string): number;
-}
-
-const TWILIO_SHAPED = /^[A-Z]{2}[0-9a-zA-Z]{32}$/;
-
-/**
- * The dialect-free identity of a sid: the 32 characters a Twilio-shaped sid
- * (`CA…`) and the UUID it maps onto share; any other id verbatim. Both views
- * of one call have the same key.
- */
-export function sidKey(sid: string): string {
-  if (isUuidShaped(sid)) return sid.replaceAll('-', '');
-  if (TWILIO_SHAPED.test(sid)) return sid.slice(2);
-  return sid;
 }
 
 /** Spread of `times[i] - created[i]` over positions where both are known. */

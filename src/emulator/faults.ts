@@ -1,4 +1,4 @@
-import { ApiError } from './api-error.js';
+import { ApiError } from '../dialects/common/emulated/api-error.js';
 import { type Random, createRandom, mix32 } from './random.js';
 
 /**

@@ -1,21 +1,6 @@
+import type { ListFilter } from '../dialects/common/emulated/list-request.js';
 import { type Interval, inInterval, isEmptyInterval } from '../model/interval.js';
 import type { Dataset, Lag } from './dataset.js';
-
-/** What a list request selects, dialect-free: each dialect's routes turn their parameters into this. */
-export interface ListFilter {
-  /** `to` exactly as written, or null for any. */
-  to: string | null;
-  /** `from` exactly as written, or null for any. */
-  from: string | null;
-  /** Sid key of the parent call, or null for any. */
-  parentKey: string | null;
-  /** Canonical statuses (indexes into CALL_STATUSES) accepted, or null for any. */
-  statuses: readonly number[] | null;
-  /** Bounds on start_time; a call without one never matches. */
-  started: Interval | null;
-  /** Bounds on end_time; a call without one never matches. */
-  ended: Interval | null;
-}
 
 /** A filter ready to run: a predicate on positions and the range of positions that can match at all. */
 export interface CompiledFilter {

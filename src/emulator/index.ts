@@ -1,14 +1,15 @@
 /**
- * The local emulator: one HTTP server speaking Twilio's and SignalWire's
- * dialects of the 2010-04-01 Calls API over one dataset, for testing code
- * against both providers offline.
+ * callbridge/emulator: one local HTTP server speaking every provider's
+ * dialect of the Calls API over one dataset, for testing code
+ * against every provider offline.
  */
 export { datasetOf } from './calls-dataset.js';
-export type { EmulatorAccounts, SignalWireCredentials, TwilioApiKey, TwilioCredentials } from './credentials.js';
-export { type CallColumns, type Dataset, type Lag, sidKey } from './dataset.js';
+export type { EmulatorAccounts, EmulatorAlternates } from './credentials.js';
+export type { CallColumns, Dataset, Lag } from './dataset.js';
+export { sidKey } from '../model/sid.js';
 export type { FaultOptions } from './faults.js';
 export { type GenerateOptions, generateDataset } from './generate-dataset.js';
 export { type DatasetSource, loadDataset } from './load-dataset.js';
 export type { RecordedRequest } from './request-log.js';
 export { redirectHttpClient } from './sdk-http-client.js';
-export { type Emulator, type EmulatorOptions, startEmulator } from './server.js';
+export { type Emulator, type EmulatorControls, type EmulatorOptions, startEmulator } from './server.js';

@@ -1,45 +1,31 @@
-import { isUuidShaped } from '../model/sid.js';
-import type { DialectView } from './dialect-view.js';
-import { signalWireView } from './signalwire-routes.js';
-import { twilioView } from './twilio-routes.js';
+import type { Dialect } from '../dialects/common/dialect.js';
+import { DIALECTS } from '../dialects/registry.js';
+import { PROVIDERS } from '../model/provider.js';
 
-/** A request path read: which dialect, which account, and the call sid for a fetch (null for the list). */
+/** A request path read: which provider's dialect, which account, and the call sid for a fetch (null for the list). */
 export interface Route {
-  view: DialectView;
+  dialect: Dialect;
   account: string;
   sid: string | null;
 }
 
-const TWILIO = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls(?:\/([^/]+))?\.json$/;
-const LAML = /^\/api\/laml\/2010-04-01\/Accounts\/([^/]+)\/Calls(?:\/([^/]+?))?(?:\.json)?$/;
-const BARE = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls(?:\/([^/]+?))?(?:\.json)?$/;
+const ALL = PROVIDERS.map((p) => DIALECTS[p]);
 
-function decode(segment: string | undefined): string | null {
-  if (segment === undefined) return null;
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-/**
- * Reads a request path. SignalWire: `/api/laml/2010-04-01/Accounts/{project}/Calls[/{sid}][.json]`,
- * and the same without `/api/laml` (what the official compatibility SDK
- * requests) when the account is a UUID. Twilio: `/2010-04-01/Accounts/{AC…}/Calls[/{sid}].json`.
- * Null for any other path.
- */
+/** Reads a request path with every provider's routes; the surest match wins. Null for a path no provider has. */
 export function matchRoute(pathname: string): Route | null {
-  let m = LAML.exec(pathname);
-  if (m !== null) return { view: signalWireView, account: decode(m[1])!, sid: decode(m[2]) };
-  m = BARE.exec(pathname);
-  if (m !== null && isUuidShaped(decode(m[1])!)) return { view: signalWireView, account: decode(m[1])!, sid: decode(m[2]) };
-  m = TWILIO.exec(pathname);
-  if (m !== null) return { view: twilioView, account: decode(m[1])!, sid: decode(m[2]) };
-  return null;
+  let best: Route | null = null;
+  let bestFit = 0;
+  for (const dialect of ALL) {
+    const match = dialect.emulated.route(pathname);
+    if (match !== null && match.fit > bestFit) {
+      best = { dialect, account: match.account, sid: match.sid };
+      bestFit = match.fit;
+    }
+  }
+  return best;
 }
 
-/** The dialect whose error body answers a path no route matches: SignalWire's under `/api/laml/`, else Twilio's. */
-export function viewForPath(pathname: string): DialectView {
-  return pathname.startsWith('/api/laml/') ? signalWireView : twilioView;
+/** The dialect whose error body answers a path no route matches: the one whose path prefix it has, else the first. */
+export function dialectForPath(pathname: string): Dialect {
+  return ALL.find((dialect) => dialect.emulated.pathPrefixes.some((prefix) => pathname.startsWith(prefix))) ?? ALL[0]!;
 }

@@ -1,16 +1,18 @@
+import { timingSafeEqual } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ApiError } from '../dialects/common/emulated/api-error.js';
+import { authorizationValue } from '../dialects/common/provider-config.js';
 import { BadQueryError } from '../model/errors/bad-query-error.js';
-import { ApiError } from './api-error.js';
-import { type EmulatorAccounts, type SignalWireCredentials, type TwilioApiKey, type TwilioCredentials, accountsFor } from './credentials.js';
+import { PROVIDERS } from '../model/provider.js';
+import { type EmulatorAccounts, type EmulatorAlternates, type ServedAccounts, accountsFor } from './credentials.js';
 import type { Dataset } from './dataset.js';
-import type { DialectView } from './dialect-view.js';
 import { type FaultOptions, FaultSchedule } from './faults.js';
 import { generateDataset, seed32 } from './generate-dataset.js';
 import { hex32 } from './random.js';
 import { type RecordedRequest, basicAuth, recordedHeaders } from './request-log.js';
-import { matchRoute, viewForPath } from './routes.js';
+import { type Route, dialectForPath, matchRoute } from './routes.js';
 import { serveCall, servePage } from './serve-calls.js';
 
 /** Options of {@link startEmulator}. */
@@ -31,16 +33,12 @@ export interface EmulatorOptions {
   requestLogSize?: number;
 }
 
-/** A running emulator. */
-export interface Emulator {
+/** What a running emulator offers besides each provider's credentials. */
+export interface EmulatorControls {
   /** Origin to point clients at: `http://127.0.0.1:53211`. */
   readonly url: string;
-  /** The Twilio account it serves (`/2010-04-01/Accounts/{accountSid}/Calls.json`). */
-  readonly twilio: TwilioCredentials;
-  /** An API key of that account, accepted instead of its auth token. */
-  readonly twilioApiKey: TwilioApiKey;
-  /** The SignalWire project it serves, and the space host (`127.0.0.1:53211`) its SDK takes as `signalwireSpaceUrl`. */
-  readonly signalwire: SignalWireCredentials & { spaceUrl: string };
+  /** Further credentials of the accounts it serves, by provider: Twilio's API key (`apiKey`, `apiSecret`). */
+  readonly alternates: EmulatorAlternates;
   /** The calls it serves. */
   readonly dataset: Dataset;
   /** The most recent requests received, oldest first. */
@@ -53,6 +51,34 @@ export interface Emulator {
   clearRequests(): void;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
+}
+
+/**
+ * A running emulator. Under each provider's name (`emulator.twilio`,
+ * `emulator.signalwire`), the credentials of the account it serves in that
+ * provider's dialect, as `createCallClient` options: Twilio `{ accountSid,
+ * authToken }`; SignalWire `{ projectId, token, spaceUrl }`, the space host
+ * (`127.0.0.1:53211`) being what its SDK takes as `signalwireSpaceUrl`.
+ */
+export type Emulator = EmulatorControls & EmulatorAccounts;
+
+/** An Authorization value as compared: the scheme in lower case, one space, the credential. */
+function normalizedAuthorization(value: string): Buffer {
+  const m = /^(\S+)\s+(\S+)$/.exec(value.trim());
+  return Buffer.from(m === null ? value : `${m[1]!.toLowerCase()} ${m[2]}`);
+}
+
+/** The account in the path must be the one served, and the request must carry one of its credentials (compared in constant time). */
+function authorize(route: Route, accounts: ServedAccounts, req: IncomingMessage): boolean {
+  const header = req.headers.authorization;
+  if (header === undefined) return false;
+  const account = accounts[route.dialect.provider];
+  const sent = normalizedAuthorization(header);
+  const accepted = account.accepts.some((credentials) => {
+    const expected = normalizedAuthorization(authorizationValue(credentials));
+    return expected.length === sent.length && timingSafeEqual(expected, sent);
+  });
+  return route.account === account.id && accepted;
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, cut: 'close' | 'json' | null = null): void {
@@ -75,20 +101,9 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.write(half, () => res.destroy());
 }
 
-/** Basic auth of the account in the path: Twilio's account sid and token or an API key of it; SignalWire's project and token. */
-function authorize(view: DialectView, account: string, accounts: EmulatorAccounts, req: IncomingMessage): boolean {
-  const credentials = basicAuth(req.headers);
-  if (credentials === null) return false;
-  const pairs: Array<readonly [string, string]> = view.provider === 'twilio'
-    ? [[accounts.twilio.accountSid, accounts.twilio.authToken], [accounts.twilioApiKey.apiKey, accounts.twilioApiKey.apiSecret]]
-    : [[accounts.signalwire.projectId, accounts.signalwire.token]];
-  const owner = view.provider === 'twilio' ? accounts.twilio.accountSid : accounts.signalwire.projectId;
-  return account === owner && pairs.some(([user, secret]) => credentials.username === user && credentials.password === secret);
-}
-
 /**
- * Starts the emulator: one HTTP server speaking Twilio's and SignalWire's
- * dialects of the Calls API over one dataset (generated from `calls`/`seed`
+ * Starts the emulator: one HTTP server speaking every provider's dialect of
+ * the Calls API over one dataset (generated from `calls`/`seed`
  * unless `dataset` is given). Credentials are deterministic: the account ids
  * come from the dataset (or the seed), the secrets from the seed.
  * Throws {@link BadQueryError} for contradictory options.
@@ -99,7 +114,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
   const seed = seed32(options.seed ?? 1);
   const dataset = options.dataset ?? generateDataset({ calls: options.calls ?? 1000, seed: options.seed ?? 1 });
-  const accounts = accountsFor(dataset.accountKey ?? hex32(seed ^ 0x5f3759df), seed);
   const logSize = options.requestLogSize ?? 1000;
   const requests: RecordedRequest[] = [];
   let count = 0;
@@ -110,11 +124,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     count += 1;
     const url = new URL(req.url ?? '/', 'http://emulator');
     const route = matchRoute(url.pathname);
-    const view = route?.view ?? viewForPath(url.pathname);
+    const dialect = route?.dialect ?? dialectForPath(url.pathname);
     const entry: RecordedRequest = {
       method: req.method ?? '',
       url: req.url ?? '',
-      provider: route?.view.provider ?? null,
+      provider: route?.dialect.provider ?? null,
       headers: recordedHeaders(req.headers),
       username: basicAuth(req.headers)?.username ?? null,
       authorized: false,
@@ -131,11 +145,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       apiRequests += 1;
       const failure = schedule.failure(apiRequests);
       if (failure !== null) throw failure;
-      entry.authorized = authorize(route.view, route.account, accounts, req);
-      if (!entry.authorized) throw new ApiError('unauthorized', 'Authenticate', { 'www-authenticate': `Basic realm="${route.view.realm}"` });
+      entry.authorized = authorize(route, accounts, req);
+      if (!entry.authorized) throw new ApiError('unauthorized', 'Authenticate', { 'www-authenticate': dialect.emulated.challenge });
       let body = route.sid === null
-        ? servePage(dataset, route.view, route.account, url.searchParams)
-        : serveCall(dataset, route.view, route.sid, url.pathname);
+        ? servePage(dataset, dialect, route.account, url.searchParams)
+        : serveCall(dataset, dialect, route.sid, url.pathname);
       const foreign = schedule.nextPageOrigin;
       if (foreign !== null && typeof body.next_page_uri === 'string') body = { ...body, next_page_uri: foreign + body.next_page_uri };
       entry.status = 200;
@@ -143,17 +157,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('server-error', 'The emulator failed to answer');
       entry.status = apiError.status;
-      send(res, apiError.status, view.errorBody(apiError, url.pathname), { ...apiError.headers });
+      send(res, apiError.status, dialect.emulated.errorBody(apiError, url.pathname), { ...apiError.headers });
       if (!(error instanceof ApiError)) throw error;
     }
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      // A bug of the emulator: answered 500 above; surface it where the test runner sees it.
-      process.emitWarning(`callbridge emulator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    });
-  });
+  const server = createServer();
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -166,12 +175,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // Listening on every interface: the URL names loopback, which reaches it and which clients accept over http.
   const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
   const hostPort = `${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+  // The accounts may name the host (SignalWire's space), known once listening; requests are
+  // handled from the next turn of the event loop on, after this.
+  const accounts = accountsFor(dataset.accountKey ?? hex32(seed ^ 0x5f3759df), seed, hostPort);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((error: unknown) => {
+      // A bug of the emulator: answered 500 above; surface it where the test runner sees it.
+      process.emitWarning(`callbridge emulator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    });
+  });
 
-  return {
+  const controls: EmulatorControls = {
     url: `http://${hostPort}`,
-    twilio: accounts.twilio,
-    twilioApiKey: accounts.twilioApiKey,
-    signalwire: { ...accounts.signalwire, spaceUrl: hostPort },
+    alternates: Object.fromEntries(PROVIDERS.map((p) => [p, accounts[p].alternates])) as unknown as EmulatorAlternates,
     dataset,
     requests,
     get requestCount() {
@@ -190,4 +206,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         server.closeAllConnections();
       }),
   };
+  const credentials = Object.fromEntries(PROVIDERS.map((p) => [p, accounts[p].credentials])) as unknown as EmulatorAccounts;
+  return Object.assign(controls, credentials);
 }

@@ -1,10 +1,14 @@
-/** The providers callbridge speaks to. Each has one dialect of the 2010-04-01 Calls API. */
-export type Provider = 'twilio' | 'signalwire';
+/**
+ * The providers callbridge speaks to, in a stable order: the one list of their
+ * names. Adding a provider is one name here plus its entry in the dialect
+ * registry (src/dialects/registry.ts), which the compiler then demands.
+ */
+export const PROVIDERS = ['twilio', 'signalwire'] as const;
 
-/** Every supported provider, in a stable order. */
-export const PROVIDERS: readonly Provider[] = ['twilio', 'signalwire'];
+/** A provider callbridge speaks to. Each has one Twilio-shaped dialect of the Calls API. */
+export type Provider = (typeof PROVIDERS)[number];
 
 /** Narrows an unknown value to a {@link Provider}. */
 export function isProvider(value: unknown): value is Provider {
-  return value === 'twilio' || value === 'signalwire';
+  return (PROVIDERS as readonly unknown[]).includes(value);
 }

@@ -1,7 +1,8 @@
 /**
- * Call sids. Twilio: `CA` + 32 hex digits. SignalWire: a UUID. A UUID's 32 hex
- * digits map one-to-one onto a Twilio-shaped sid, which is how SignalWire calls
- * are written in the Twilio dialect and read back.
+ * The shapes of provider ids, in one place. Twilio: two letters (`CA` for a
+ * call, `AC` an account, `SK` an API key) + 32 hex digits. SignalWire: a UUID.
+ * A UUID's 32 hex digits map one-to-one onto a Twilio-shaped sid, which is how
+ * SignalWire calls are written in the Twilio dialect and read back.
  */
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -19,11 +20,37 @@ for (const [first, last, bits] of [['0', '9', HEX | ALPHANUMERIC], ['a', 'f', HE
 }
 const classOf = (c: number) => (c < 128 ? CLASSES[c]! : 0);
 
-/** True for a Twilio call sid: `CA` followed by 32 hexadecimal digits. */
-export function isTwilioCallSid(value: string): boolean {
-  if (value.length !== 34 || value.charCodeAt(0) !== 67 || value.charCodeAt(1) !== 65) return false;
+/** True when the 32 characters after the first two are hexadecimal digits. */
+function hexAfterPrefix(value: string): boolean {
   for (let i = 2; i < 34; i++) if ((classOf(value.charCodeAt(i)) & HEX) === 0) return false;
   return true;
+}
+
+/** True for a Twilio call sid: `CA` followed by 32 hexadecimal digits. */
+export function isTwilioCallSid(value: string): boolean {
+  // Spelled out for `CA`: it runs on every record whose dialect is detected.
+  return value.length === 34 && value.charCodeAt(0) === 67 && value.charCodeAt(1) === 65 && hexAfterPrefix(value);
+}
+
+/** True for a Twilio id of the given kind: `prefix` (`AC`, `SK`, `CA`, …) followed by 32 hexadecimal digits. */
+export function isTwilioSid(value: string, prefix: string): boolean {
+  return value.length === 34 && value.startsWith(prefix) && hexAfterPrefix(value);
+}
+
+const TWILIO_SHAPED = /^[A-Z]{2}[0-9a-zA-Z]{32}$/;
+const KEY_SHAPED = /^[0-9a-zA-Z]{32}$/;
+
+/**
+ * True for an id of Twilio's shape, valid hex or not: two capital letters and
+ * 32 ASCII letters or digits (what a UUID-shaped id maps onto).
+ */
+export function isTwilioShaped(value: string): boolean {
+  return TWILIO_SHAPED.test(value);
+}
+
+/** True for a sid key: 32 ASCII letters or digits (see {@link sidKey}). */
+export function isSidKey(value: string): boolean {
+  return KEY_SHAPED.test(value);
 }
 
 /** True for a UUID in its canonical 8-4-4-4-12 hexadecimal form. */
@@ -60,7 +87,26 @@ export function uuidToTwilioSid(uuid: string, prefix = 'CA'): string {
  * inverse of {@link uuidToTwilioSid}. Returns the input unchanged when it has another shape.
  */
 export function twilioSidToUuid(sid: string): string {
-  if (!/^[A-Z]{2}[0-9a-zA-Z]{32}$/.test(sid)) return sid;
-  const h = sid.slice(2);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return isTwilioShaped(sid) ? keyToUuid(sid.slice(2)) : sid;
+}
+
+/** A sid key (32 characters) written as a UUID: 8-4-4-4-12. */
+function keyToUuid(key: string): string {
+  return `${key.slice(0, 8)}-${key.slice(8, 12)}-${key.slice(12, 16)}-${key.slice(16, 20)}-${key.slice(20)}`;
+}
+
+/**
+ * The provider-free identity of a sid: the 32 characters a Twilio-shaped sid
+ * (`CA…`) and the UUID it maps onto share; any other id verbatim. Both
+ * spellings of one call have the same key.
+ */
+export function sidKey(sid: string): string {
+  if (isUuidShaped(sid)) return sid.replaceAll('-', '');
+  if (isTwilioShaped(sid)) return sid.slice(2);
+  return sid;
+}
+
+/** A sid key spelled as a UUID; an id that is not a key stays as it is. */
+export function sidKeyToUuid(key: string): string {
+  return isSidKey(key) ? keyToUuid(key) : key;
 }

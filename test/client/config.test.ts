@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/client/config.js';
-import { ConfigError } from '../../src/client/errors/config-error.js';
+import { ConfigError } from '../../src/model/errors/config-error.js';
+import { authorizationValue } from '../../src/dialects/common/provider-config.js';
 
 const AC = `AC${'a'.repeat(32)}`;
 const SK = `SK${'b'.repeat(32)}`;
@@ -20,13 +21,15 @@ describe('resolveConfig', () => {
   it('reads Twilio from its usual environment variables', () => {
     const config = resolveConfig({ env: { TWILIO_ACCOUNT_SID: AC, TWILIO_AUTH_TOKEN: 'tok' } });
     expect(config).toMatchObject({ provider: 'twilio', origin: 'https://api.twilio.com', account: AC, username: AC });
-    expect(config.password.reveal()).toBe('tok');
+    expect(config.secret.reveal()).toBe('tok');
+    expect(config.authorization.reveal()).toBe(`Basic ${Buffer.from(`${AC}:tok`).toString('base64')}`);
   });
 
   it('uses an API key with the account in the path', () => {
     const config = resolveConfig({ env: { TWILIO_ACCOUNT_SID: AC, TWILIO_API_KEY: SK, TWILIO_API_SECRET: 'sec' } });
     expect(config).toMatchObject({ account: AC, username: SK });
-    expect(config.password.reveal()).toBe('sec');
+    expect(config.secret.reveal()).toBe('sec');
+    expect(config.authorization.reveal()).toBe(`Basic ${Buffer.from(`${SK}:sec`).toString('base64')}`);
   });
 
   it('builds Twilio edge and region hosts', () => {
@@ -45,7 +48,7 @@ describe('resolveConfig', () => {
       account: PROJECT,
     });
     expect(resolveConfig({ env: { ...env, SIGNALWIRE_SPACE_URL: 'example.signalwire.com' } }).origin).toBe('https://example.signalwire.com');
-    expect(resolveConfig({ env: { ...env, SIGNALWIRE_API_TOKEN: 'PTy', SIGNALWIRE_SPACE_URL: 'https://example.signalwire.com' } }).password.reveal()).toBe('PTy');
+    expect(resolveConfig({ env: { ...env, SIGNALWIRE_API_TOKEN: 'PTy', SIGNALWIRE_SPACE_URL: 'https://example.signalwire.com' } }).secret.reveal()).toBe('PTy');
   });
 
   it('refuses a space that is not a plain host label, and plain http off loopback', () => {
@@ -69,7 +72,7 @@ describe('resolveConfig', () => {
       env: { CALLBRIDGE_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: AC, TWILIO_AUTH_TOKEN: 'tok', SIGNALWIRE_TOKEN: 'env' },
     });
     expect(config.provider).toBe('signalwire');
-    expect(config.password.reveal()).toBe('opt');
+    expect(config.secret.reveal()).toBe('opt');
   });
 
   it('lists everything that is missing in one error', () => {
@@ -97,11 +100,24 @@ describe('explicit options against the environment', () => {
   it('an explicit auth token wins over an API key in the environment', () => {
     const config = resolveConfig({ authToken: 'opt', env: { TWILIO_ACCOUNT_SID: AC, TWILIO_API_KEY: SK, TWILIO_API_SECRET: 'sec' } });
     expect(config.username).toBe(AC);
-    expect(config.password.reveal()).toBe('opt');
+    expect(config.secret.reveal()).toBe('opt');
   });
 
   it('explicit credentials choose the provider even when the other provider is in the environment', () => {
     expect(resolveConfig({ accountSid: AC, authToken: 't', env: { SIGNALWIRE_PROJECT_ID: PROJECT } }).provider).toBe('twilio');
     expect(resolveConfig({ projectId: PROJECT, token: 't', space: 'x', env: { TWILIO_ACCOUNT_SID: AC, CALLBRIDGE_PROVIDER: 'twilio' } }).provider).toBe('signalwire');
+  });
+});
+
+describe('provider choice and auth schemes', () => {
+  it('never guesses a provider from options that fit no single one', () => {
+    const mixed = configError(() => resolveConfig({ accountSid: AC, token: 't', env: {} }));
+    expect(mixed.message).toContain('CALLBRIDGE_PROVIDER');
+    expect(resolveConfig({ accountSid: AC, token: 't', env: { CALLBRIDGE_PROVIDER: 'signalwire', SIGNALWIRE_PROJECT_ID: PROJECT, SIGNALWIRE_SPACE_URL: 'x' } }).provider).toBe('signalwire');
+  });
+
+  it('writes Basic and Bearer Authorization values', () => {
+    expect(authorizationValue({ scheme: 'basic', username: 'u', password: 'p:w' })).toBe(`Basic ${Buffer.from('u:p:w').toString('base64')}`);
+    expect(authorizationValue({ scheme: 'bearer', token: 'KEY123' })).toBe('Bearer KEY123');
   });
 });

@@ -50,7 +50,7 @@ describe.each<Provider>(['twilio', 'signalwire'])('%s secrets', (provider) => {
     const options = clientOptions(provider, 'http://127.0.0.1:9');
     const client = createCallClient(options);
     const config = resolveConfig(options);
-    for (const shown of [inspect(client, { depth: 10, showHidden: true }), JSON.stringify(client), inspect(config, { depth: 10 }), JSON.stringify(config), `${config.password}`]) {
+    for (const shown of [inspect(client, { depth: 10, showHidden: true }), JSON.stringify(client), inspect(config, { depth: 10 }), JSON.stringify(config), `${config.secret}`, `${config.authorization}`]) {
       expect(shown).not.toContain(token);
       expect(shown).not.toContain(basic);
     }

@@ -3,7 +3,7 @@ import { DIALECTS, normalizeCall } from '../../src/dialects/registry.js';
 import { BadQueryError } from '../../src/model/errors/bad-query-error.js';
 import { CALL_STATUSES } from '../../src/model/status.js';
 import { generateDataset } from '../../src/emulator/generate-dataset.js';
-import { sidKey } from '../../src/emulator/dataset.js';
+import { sidKey } from '../../src/model/sid.js';
 
 const ds = generateDataset({ calls: 3000, seed: 11 });
 const calls = Array.from({ length: ds.size }, (_, i) => ds.call(i));

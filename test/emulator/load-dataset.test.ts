@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../src/dialects/registry.js';
 import { MalformedRecordError } from '../../src/model/errors/malformed-record-error.js';
 import { datasetOf } from '../../src/emulator/calls-dataset.js';
-import { sidKey } from '../../src/emulator/dataset.js';
+import { sidKey } from '../../src/model/sid.js';
 import { generateDataset } from '../../src/emulator/generate-dataset.js';
 import { loadDataset } from '../../src/emulator/load-dataset.js';
 

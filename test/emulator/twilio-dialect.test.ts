@@ -172,7 +172,7 @@ describe('Twilio dialect: fetch, errors, auth', () => {
   });
 
   it('accepts an API key of the account instead of its auth token', async () => {
-    const { apiKey, apiSecret } = em.twilioApiKey;
+    const { apiKey, apiSecret } = em.alternates.twilio[0]!;
     expect(apiKey).toMatch(/^SK[0-9a-f]{32}$/);
     const key = `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`;
     expect((await get(em, twilioCalls(em), key)).status).toBe(200);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type FaultOptions, loadDataset, startEmulator } from '../../emulator/index.js';
+import { PROVIDERS } from '../../model/provider.js';
 import type { Io } from '../io.js';
 import { UsageError } from '../usage-error.js';
 
@@ -93,7 +94,7 @@ export async function emulatorCommand(args: string[], io: Io): Promise<number> {
     ...(values.faults !== undefined && { faults: parseFaults(values.faults) }),
   });
   io.stdout.write(
-    `${JSON.stringify({ url: emulator.url, calls: emulator.dataset.size, twilio: emulator.twilio, signalwire: emulator.signalwire })}\n`,
+    `${JSON.stringify({ url: emulator.url, calls: emulator.dataset.size, ...Object.fromEntries(PROVIDERS.map((p) => [p, emulator[p]])) })}\n`,
   );
   const signal = await new Promise<string>((resolve) => {
     for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => resolve(name));

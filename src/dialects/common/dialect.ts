@@ -1,6 +1,8 @@
 import type { Call } from '../../model/call.js';
 import type { Provider } from '../../model/provider.js';
 import type { ResolvedQuery } from '../../model/query.js';
+import type { EmulatedApi } from './emulated/emulated-api.js';
+import type { ProviderConfig } from './provider-config.js';
 
 /** One HTTP GET a dialect asks the transport to make: a path under the origin and its search params. */
 export interface RequestPlan {
@@ -34,16 +36,32 @@ export interface ProviderErrorBody {
 }
 
 /**
- * A provider's dialect of the Calls API: pure translation, no I/O.
- * Adding a provider means writing one of these and registering it.
+ * Everything callbridge knows of one provider, as pure data and functions (no
+ * I/O): its dialect of the Calls API (paths, query translation, record reading
+ * and writing, detection), its configuration keys, origin and auth scheme
+ * (`config`), and its API as the local emulator serves it (`emulated`).
+ * `O` is the type of its `createCallClient` options, `C` and `A` those of the
+ * emulated account's credentials. Adding a provider means writing one of
+ * these in its own folder and registering it.
  */
-export interface Dialect {
+// `any` by default so that a list of dialects can hold each with its own types.
+export interface Dialect<O extends object = any, C extends object = any, A extends object = any> {
   readonly provider: Provider;
+  /** Configuration keys, origin and auth scheme. */
+  readonly config: ProviderConfig<O>;
+  /** Its API as the emulator serves it: routes, parameters, time-filter semantics, pages, errors, credentials. */
+  readonly emulated: EmulatedApi<C, A>;
   /** Reads one raw record; `position` names it in errors when its sid cannot be read. */
   toCall(raw: unknown, position?: string): Call;
   /** Writes a Call as this dialect's raw record, with this dialect's documented types. */
   fromCall(call: Call): Record<string, unknown>;
-  /** How much a raw record looks like this dialect (0 = not at all). */
+  /**
+   * Whether a record's `sid` alone proves it is this dialect's: the sid's shape
+   * outweighs every other clue, so detection asks this of each dialect first.
+   * At most one dialect may claim a sid.
+   */
+  claimsSid(sid: string): boolean;
+  /** How much a raw record looks like this dialect (0 = not at all), for a sid no dialect claims. */
   detect(raw: Record<string, unknown>): number;
   /** Path of the account's Calls list resource. */
   callsPath(account: string): string;

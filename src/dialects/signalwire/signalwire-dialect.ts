@@ -1,8 +1,11 @@
+import { isUuidShaped } from '../../model/sid.js';
 import type { Dialect } from '../common/dialect.js';
 import { ExtraFields } from '../common/extra-fields.js';
 import { buildListPlan } from '../common/list-plan.js';
 import { readErrorBody, readListPage } from '../common/list-page.js';
 import { type ReadSpec, readCall } from '../common/read-call.js';
+import { type SignalWireOptions, signalWireConfig } from './signalwire-config.js';
+import { type SignalWireAccountCredentials, signalWireEmulated } from './signalwire-emulated.js';
 import { SIGNALWIRE_KEYS, detectSignalWire, writeSignalWireCall } from './signalwire-record.js';
 import { signalWireQuery, signalWireSid } from './to-signalwire-query.js';
 
@@ -16,11 +19,14 @@ const callPath = (project: string, sid: string) => `${accountPath(project)}/Call
  * `/api/laml/2010-04-01/Accounts/{project}/Calls`, UUID sids, positive numeric
  * prices, RFC 2822 time filters, no `no-answer` status.
  */
-export function createSignalWireDialect(): Dialect {
+export function createSignalWireDialect(): Dialect<SignalWireOptions, SignalWireAccountCredentials, SignalWireAccountCredentials> {
   return {
     provider: 'signalwire',
+    config: signalWireConfig,
+    emulated: signalWireEmulated,
     toCall: (raw, position) => readCall(raw, READ, position),
     fromCall: (call) => writeSignalWireCall(call, callPath),
+    claimsSid: isUuidShaped,
     detect: detectSignalWire,
     // The official compatibility SDK requests the same resources without `/api/laml`.
     accountPaths: (project) => [accountPath(project), `/2010-04-01/Accounts/${project}`],

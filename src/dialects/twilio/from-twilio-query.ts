@@ -3,7 +3,8 @@ import type { CallQuery, TimeRange } from '../../model/query.js';
 import type { CallStatus } from '../../model/status.js';
 import { type Interval, intersect } from '../../model/interval.js';
 import { formatIso } from '../../model/time.js';
-import { type TimeOperator, twilioTimeFilter } from './twilio-time-filter.js';
+import type { TimeOperator } from '../common/time-operator.js';
+import { twilioTimeFilter } from './twilio-time-filter.js';
 
 const KNOWN = new Set(['To', 'From', 'ParentCallSid', 'Status', 'PageSize', 'Page', 'PageToken']);
 

@@ -6,6 +6,8 @@ import { buildListPlan } from '../common/list-plan.js';
 import { readErrorBody, readListPage } from '../common/list-page.js';
 import { type ReadSpec, readCall } from '../common/read-call.js';
 import { twilioQuery } from './to-twilio-query.js';
+import { type TwilioOptions, twilioConfig } from './twilio-config.js';
+import { type TwilioAccountCredentials, type TwilioKeyCredentials, twilioEmulated } from './twilio-emulated.js';
 import { TWILIO_KEYS, detectTwilio, writeTwilioCall } from './twilio-record.js';
 
 const READ: ReadSpec = { provider: 'twilio', chargeSign: -1, extraFields: new ExtraFields(TWILIO_KEYS), queueFields: true, qualityFields: false };
@@ -17,11 +19,14 @@ const callPath = (account: string, sid: string) => `${accountPath(account)}/Call
  * Creates Twilio's dialect of the Calls API: `/2010-04-01/Accounts/{AC…}/Calls.json`,
  * `CA…` sids, negative price strings, date-only GMT-day time filters.
  */
-export function createTwilioDialect(): Dialect {
+export function createTwilioDialect(): Dialect<TwilioOptions, TwilioAccountCredentials, TwilioKeyCredentials> {
   return {
     provider: 'twilio',
+    config: twilioConfig,
+    emulated: twilioEmulated,
     toCall: (raw, position) => readCall(raw, READ, position),
     fromCall: (call) => writeTwilioCall(call, callPath),
+    claimsSid: isTwilioCallSid,
     detect: detectTwilio,
     accountPaths: (account) => [accountPath(account)],
     callsPath: (account) => `${accountPath(account)}/Calls.json`,

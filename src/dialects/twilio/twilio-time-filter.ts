@@ -1,8 +1,6 @@
 import { type Interval, gmtDayOf } from '../../model/interval.js';
 import { parseGmtDay, parseIsoInstant } from '../../model/time.js';
-
-/** The comparison a time parameter's key carries: `StartTime` (=), `StartTime>` or `StartTime<`. */
-export type TimeOperator = '=' | '>' | '<';
+import type { TimeOperator } from '../common/time-operator.js';
 
 /**
  * How Twilio reads one of its time parameters, as its API reference documents

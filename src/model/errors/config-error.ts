@@ -1,4 +1,4 @@
-import { CallbridgeError } from '../../model/errors/callbridge-error.js';
+import { CallbridgeError } from './callbridge-error.js';
 
 /** The configuration is missing, conflicting or invalid. The message lists what to set. */
 export class ConfigError extends CallbridgeError {

@@ -1,11 +1,25 @@
 import * as v from 'valibot';
-import type { Interval } from '../model/interval.js';
-import { PAGE_SIZE } from '../model/query.js';
+import { type Interval, intersect } from '../../../model/interval.js';
+import { PAGE_SIZE } from '../../../model/query.js';
+import type { TimeOperator } from '../time-operator.js';
 import { ApiError } from './api-error.js';
-import type { ListFilter } from './filters.js';
-import type { PageStart, PageToken } from './paging.js';
-import type { TimeOperator } from '../dialects/twilio/twilio-time-filter.js';
-import { intersect } from '../model/interval.js';
+import type { PageStart, PageToken } from './page-token.js';
+
+/** What a list request selects, provider-free: each provider's emulated API turns its parameters into this. */
+export interface ListFilter {
+  /** `to` exactly as written, or null for any. */
+  to: string | null;
+  /** `from` exactly as written, or null for any. */
+  from: string | null;
+  /** Sid key of the parent call, or null for any. */
+  parentKey: string | null;
+  /** Canonical statuses (indexes into CALL_STATUSES) accepted, or null for any. */
+  statuses: readonly number[] | null;
+  /** Bounds on start_time; a call without one never matches. */
+  started: Interval | null;
+  /** Bounds on end_time; a call without one never matches. */
+  ended: Interval | null;
+}
 
 /** What a dialect decides about its list parameters. */
 export interface ListParamRules {

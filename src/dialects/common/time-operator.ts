@@ -1,0 +1,2 @@
+/** The comparison a time parameter's key carries: `StartTime` (=), `StartTime>` or `StartTime<`. */
+export type TimeOperator = '=' | '>' | '<';
