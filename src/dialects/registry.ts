@@ -4,11 +4,13 @@ import { MalformedRecordError } from '../model/errors/malformed-record-error.js'
 import { PROVIDERS, type Provider } from '../model/provider.js';
 import type { Dialect } from './common/dialect.js';
 import { createSignalWireDialect } from './signalwire/signalwire-dialect.js';
+import { createTelnyxDialect } from './telnyx/telnyx-dialect.js';
 import { createTwilioDialect } from './twilio/twilio-dialect.js';
 
 const REGISTRY = {
   twilio: createTwilioDialect(),
   signalwire: createSignalWireDialect(),
+  telnyx: createTelnyxDialect(),
 } satisfies Record<Provider, Dialect>;
 
 /**

@@ -3,7 +3,7 @@
  * names. Adding a provider is one name here plus its entry in the dialect
  * registry (src/dialects/registry.ts), which the compiler then demands.
  */
-export const PROVIDERS = ['twilio', 'signalwire'] as const;
+export const PROVIDERS = ['twilio', 'signalwire', 'telnyx'] as const;
 
 /** A provider callbridge speaks to. Each has one Twilio-shaped dialect of the Calls API. */
 export type Provider = (typeof PROVIDERS)[number];

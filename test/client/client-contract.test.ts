@@ -12,9 +12,9 @@ import { TimeoutError } from '../../src/client/errors/timeout-error.js';
 import { BadQueryError } from '../../src/model/errors/bad-query-error.js';
 import { MalformedRecordError } from '../../src/model/errors/malformed-record-error.js';
 import { UnsupportedQueryError } from '../../src/model/errors/unsupported-query-error.js';
-import type { Provider } from '../../src/model/provider.js';
+import { PROVIDERS, type Provider } from '../../src/model/provider.js';
 import type { CallStatus } from '../../src/model/status.js';
-import { ACCOUNTS, clientOptions } from '../support/accounts.js';
+import { ACCOUNTS, authorizationOf, clientOptions } from '../support/accounts.js';
 import { makeCall, sidOf } from '../support/calls.js';
 import { startFakeProvider } from '../support/fake-provider.js';
 import { type TestServer, sendJson, startServer } from '../support/http-server.js';
@@ -44,20 +44,33 @@ async function serve(...args: Parameters<typeof startFakeProvider>): Promise<Tes
 
 const STATUSES: CallStatus[] = ['completed', 'busy', 'failed', 'canceled'];
 
-describe.each<Provider>(['twilio', 'signalwire'])('%s client', (provider) => {
+/** A sid of the wrong provider, or no sid at all, for each provider's `get`. */
+const WRONG_SID: Record<Provider, string> = {
+  twilio: sidOf('signalwire', 1),
+  signalwire: `PN${'a'.repeat(32)}`,
+  telnyx: 'v3:a/../../b',
+};
+
+/** An error body in each provider's shape: Twilio's numbered body, or Telnyx's `errors` array (code a string). */
+const ERROR_BODY: { [P in Provider]: (code: number, message: string, moreInfo: string, status: number) => Record<string, unknown> } = {
+  twilio: (code, message, more_info, status) => ({ code, message, more_info, status }),
+  signalwire: (code, message, more_info, status) => ({ code, message, more_info, status }),
+  telnyx: (code, detail, url) => ({ errors: [{ code: String(code), title: 'Error', detail, meta: { url } }] }),
+};
+
+describe.each(PROVIDERS)('%s client', (provider) => {
   const account = ACCOUNTS[provider].account;
   const calls = Array.from({ length: 23 }, (_, n) => makeCall(provider, n, account, STATUSES[n % STATUSES.length]));
   const newestFirst = [...calls].reverse().map((c) => c.sid);
 
-  it('iterates every page newest first, with the credentials as Basic auth', async () => {
+  it('iterates every page newest first, with the credentials in the provider\'s auth scheme', async () => {
     const server = await serve(provider, calls);
     const client = createCallClient(clientOptions(provider, server.origin));
     const seen = [];
     for await (const call of client.calls.iterate({ pageSize: 5 })) seen.push(call.sid);
     expect(seen).toEqual(newestFirst);
     expect(server.requests).toHaveLength(5);
-    const expected = `Basic ${Buffer.from(`${account}:${ACCOUNTS[provider].token}`).toString('base64')}`;
-    expect(server.requests.every((r) => r.headers.authorization === expected)).toBe(true);
+    expect(server.requests.every((r) => r.headers.authorization === authorizationOf(provider))).toBe(true);
   });
 
   it('stops at the limit and asks for no more pages than needed', async () => {
@@ -207,8 +220,7 @@ describe.each<Provider>(['twilio', 'signalwire'])('%s client', (provider) => {
   it('refuses a sid of the wrong provider before any request', async () => {
     const server = await serve(provider, calls);
     const client = createCallClient(clientOptions(provider, server.origin));
-    const wrong = provider === 'twilio' ? sidOf('signalwire', 1) : `PN${'a'.repeat(32)}`;
-    await expect(client.calls.get(wrong)).rejects.toThrow(BadQueryError);
+    await expect(client.calls.get(WRONG_SID[provider])).rejects.toThrow(BadQueryError);
     await expect(client.calls.list({ pageSize: 0 })).rejects.toThrow(BadQueryError);
     expect(server.requests).toHaveLength(0);
   });
@@ -216,11 +228,11 @@ describe.each<Provider>(['twilio', 'signalwire'])('%s client', (provider) => {
   it('maps error statuses to typed errors with what the provider said', async () => {
     const server = await serve(provider, calls, (req, res, url) => {
       if (url.searchParams.get('Status') === 'busy') {
-        sendJson(res, 401, { code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003', status: 401 });
+        sendJson(res, 401, ERROR_BODY[provider](20003, 'Authenticate', 'https://www.twilio.com/docs/errors/20003', 401));
         return true;
       }
       if (url.searchParams.get('Status') === 'failed') {
-        sendJson(res, 400, { code: 20001, message: 'Invalid PageSize', more_info: 'https://example.test/20001', status: 400 });
+        sendJson(res, 400, ERROR_BODY[provider](20001, 'Invalid PageSize', 'https://example.test/20001', 400));
         return true;
       }
       return false;
@@ -368,6 +380,7 @@ describe.each<Provider>(['twilio', 'signalwire'])('%s client', (provider) => {
 const DIALECT_LIST: Record<Provider, string> = {
   twilio: `/2010-04-01/Accounts/${ACCOUNTS.twilio.account}/Calls.json`,
   signalwire: `/api/laml/2010-04-01/Accounts/${ACCOUNTS.signalwire.account}/Calls`,
+  telnyx: `/v2/texml/Accounts/${ACCOUNTS.telnyx.account}/Calls`,
 };
 
 describe('paging loops', () => {

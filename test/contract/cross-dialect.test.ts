@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, detectDialect, normalizeCall, toDialect } from '../../src/dialects/registry.js';
+import { PROVIDERS } from '../../src/model/provider.js';
 import type { Call } from '../../src/model/call.js';
 import { sharedFields } from '../support/documented.js';
-import { CASE_OF, DIALECT_CASES } from './dialect-cases.js';
+import { CASE_OF, DIALECT_CASES, TELNYX } from './dialect-cases.js';
 import { LENIENT_DRIFT, type RawRecord, RFC_2822_UTC, loadFixtures } from './fixtures.js';
 
 /** `CA` + 32 characters -> UUID, written out here independently of src/model/sid. */
@@ -21,7 +22,11 @@ const SID_PREFIXES = [
 ] as const;
 
 
-describe.each(DIALECT_CASES)('$provider -> other dialect', (c) => {
+// Twilio and SignalWire map ids one-to-one (CA + a UUID's 32 characters); Telnyx's crossings, which
+// keep sids as they are, have their own suite below.
+const MAPPED_PAIR = DIALECT_CASES.filter((c) => c.provider !== 'telnyx');
+
+describe.each(MAPPED_PAIR)('$provider -> other dialect', (c) => {
   const o = CASE_OF[c.other];
   const fx = loadFixtures(c.provider);
   const records: Array<readonly [string, RawRecord]> = [
@@ -218,9 +223,74 @@ describe('detection', () => {
 describe('writing a Call built by hand', () => {
   it('refuses a time or price the dialect could not carry, naming the field', () => {
     const call = normalizeCall(JSON.parse(readFileSync(new URL('../../fixtures/twilio/call.json', import.meta.url), 'utf8')));
-    for (const provider of ['twilio', 'signalwire'] as const) {
+    for (const provider of PROVIDERS) {
       expect(() => toDialect({ ...call, startTime: '2024-03-05' }, provider)).toThrow(/startTime/);
       expect(() => toDialect({ ...call, price: 'about 3 cents' }, provider)).toThrow(/price/);
     }
+  });
+});
+
+/** Every record of a provider's fixtures, named. */
+const recordsOf = (provider: (typeof PROVIDERS)[number]) => {
+  const fx = loadFixtures(provider);
+  return [...fx.records, ...LENIENT_DRIFT.map((name) => fx.drift(name))].map((raw) => [`${provider} ${String(raw.sid)}`, raw] as const);
+};
+
+/** `CA` + 32 hex digits written out here, independently of src/model/sid. */
+const isTwilioAccount = (id: string) => /^AC[0-9a-fA-F]{32}$/.test(id);
+
+describe('any dialect -> Telnyx', () => {
+  const records = PROVIDERS.filter((p) => p !== 'telnyx').flatMap(recordsOf);
+
+  it.each(records)('writes %s as a Telnyx record, which detects as such, with Telnyx\'s types and vocabulary', (_name, raw) => {
+    const call = normalizeCall(raw);
+    const out = toDialect(call, 'telnyx');
+    expect(detectDialect(out)).toBe('telnyx');
+    expect(Object.keys(out)).toEqual(expect.arrayContaining([...TELNYX.documentedKeys]));
+    // The other provider's sid behind `v3:`, so that no dialect claims the record by its sid.
+    expect(out.sid).toBe(`v3:${String(raw.sid)}`);
+    if (typeof raw.account_sid === 'string') expect(out.account_sid).toBe(isTwilioAccount(raw.account_sid) ? uuidOf(raw.account_sid) : raw.account_sid);
+    for (const key of ['parent_call_sid', 'phone_number_sid', 'forwarded_from', 'subresource_uris', 'api_version']) {
+      if (!(key in raw)) expect(out).not.toHaveProperty(key);
+    }
+    if (call.price === null) expect(out.price).toBeNull();
+    else expect(out.price).toBe(call.price);
+    expect(out.duration).toBe(call.duration === null ? null : String(call.duration));
+    expect(out.status).toBe(call.status === 'queued' ? 'ringing' : call.status);
+    expect(out.direction).toBe(call.direction);
+    const answeredBy = { human: 'human', machine: 'machine', unknown: 'not_sure', fax: null } as const;
+    expect(out.answered_by).toBe(call.answeredBy === null ? null : answeredBy[call.answeredBy]);
+    for (const key of ['start_time', 'end_time', 'date_created', 'date_updated']) if (out[key] !== null) expect(out[key]).toMatch(RFC_2822_UTC);
+    if (out.account_sid !== null) expect(out.uri).toBe(`${DIALECTS.telnyx.callPath(out.account_sid as string, out.sid as string)}.json`);
+
+    // Read back: every field both carry; the sid stays Telnyx's (a lossy point); the emulator's key finds the call again.
+    const there = normalizeCall(out);
+    expect(there.provider).toBe('telnyx');
+    expect(sharedFields({ ...there, apiVersion: call.apiVersion, forwardedFrom: call.forwardedFrom })).toEqual(sharedFields(call));
+    expect(DIALECTS.telnyx.emulated.fetchKey(there.sid)).toBe(DIALECTS[call.provider].emulated.fetchKey(call.sid));
+  });
+});
+
+describe('Telnyx -> any dialect', () => {
+  const others = PROVIDERS.filter((p) => p !== 'telnyx');
+  const records = recordsOf('telnyx').flatMap(([name, raw]) => others.map((to) => [to, name, raw] as const));
+
+  it.each(records)('writes in %s: %s, which detects as such, and back exactly', (to, _name, raw) => {
+    const call = normalizeCall(raw);
+    const out = toDialect(call, to);
+    expect(detectDialect(out)).toBe(to);
+    for (const key of CASE_OF[to].documentedKeys) expect(out).toHaveProperty(key);
+    // Telnyx sids are opaque: kept verbatim; the UUID account in the target's own shape.
+    expect(out.sid).toBe(raw.sid);
+    expect(out.account_sid).toBe(to === 'twilio' ? twilioSidOf('AC', raw.account_sid as string) : raw.account_sid);
+    if (call.price !== null) expect(Number(out.price)).toBe(CASE_OF[to].chargeSign * Number(call.price));
+
+    const back = normalizeCall(toDialect(normalizeCall(out), 'telnyx'));
+    expect(back.provider).toBe('telnyx');
+    expect(back.sid).toBe(call.sid);
+    expect(back.accountSid).toBe(call.accountSid);
+    expect(sharedFields(back)).toEqual(sharedFields(call));
+    // SignalWire has no value for an unknown answering-machine result (its documented lossy point).
+    expect(back.answeredBy).toBe(to === 'signalwire' && call.answeredBy === 'unknown' ? null : call.answeredBy);
   });
 });

@@ -3,20 +3,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeCall, toDialect } from '../../src/dialects/registry.js';
 import { SIGNALWIRE_KEYS } from '../../src/dialects/signalwire/signalwire-record.js';
 import { TWILIO_KEYS } from '../../src/dialects/twilio/twilio-record.js';
-import { type Emulator, generateDataset, sidKey, startEmulator } from '../../src/emulator/index.js';
+import { TELNYX_KEYS } from '../../src/dialects/telnyx/telnyx-record.js';
+import { type Emulator, generateDataset, startEmulator } from '../../src/emulator/index.js';
 import type { Call } from '../../src/model/call.js';
-import { PROVIDERS } from '../../src/model/provider.js';
-import { get, pages, signalwireAuth, signalwireCalls, twilioAuth, twilioCalls } from '../emulator/helpers.js';
+import { PROVIDERS, type Provider } from '../../src/model/provider.js';
+import { SERVED, get, pages, servedKey } from '../emulator/helpers.js';
 import { DOCUMENTED, documentedTypeErrors, hasJsonType } from '../support/documented.js';
 import { LENIENT_DRIFT, loadFixtures } from './fixtures.js';
 
-const published = (path: string) =>
-  JSON.parse(readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8')) as { calls: Array<Record<string, unknown>> };
+/** The records of a published sample: a list page's calls, or a single record. */
+const published = (path: string) => {
+  const json = JSON.parse(readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  return { calls: (Array.isArray(json.calls) ? json.calls : [json]) as Array<Record<string, unknown>> };
+};
 
 describe('the documented fields, as derived from the providers\' pages', () => {
   it('reads every field of both field lists (counted by hand on the pages)', () => {
     expect(DOCUMENTED.twilio.size).toBe(26);
     expect(DOCUMENTED.signalwire.size).toBe(36);
+    expect(DOCUMENTED.telnyx.size).toBe(18);
   });
 
   it('has the types the pages give, spot-checked by hand', () => {
@@ -32,11 +37,16 @@ describe('the documented fields, as derived from the providers\' pages', () => {
     expect(DOCUMENTED.signalwire.get('group_sid')).toEqual({ type: 'string', nullable: true });
     expect(DOCUMENTED.signalwire.get('audio_out_lost')).toEqual({ type: 'integer', nullable: true });
     expect(DOCUMENTED.signalwire.get('subresource_uris')).toEqual({ type: 'object', nullable: false });
+    expect(DOCUMENTED.telnyx.get('duration')).toEqual({ type: 'string', nullable: false });
+    expect(DOCUMENTED.telnyx.get('price')).toEqual({ type: 'string', nullable: false });
+    expect(DOCUMENTED.telnyx.get('answered_by')).toEqual({ type: 'string', nullable: false });
+    expect(DOCUMENTED.telnyx.has('parent_call_sid')).toBe(false);
   });
 
   it('is the list of keys each dialect keeps out of `extra`', () => {
     expect([...TWILIO_KEYS].sort()).toEqual([...DOCUMENTED.twilio.keys()].sort());
     expect([...SIGNALWIRE_KEYS].sort()).toEqual([...DOCUMENTED.signalwire.keys()].sort());
+    expect([...TELNYX_KEYS].sort()).toEqual([...DOCUMENTED.telnyx.keys()].sort());
   });
 
   it('agrees with Twilio\'s schema example: the same keys, each value of the documented JSON type', () => {
@@ -50,6 +60,7 @@ describe('the documented fields, as derived from the providers\' pages', () => {
     ['signalwire', 'signalwire/published/list-calls.json'],
     ['signalwire', 'signalwire/published/compat-calls-list.json'],
     ['signalwire', 'signalwire/published/call-schema-example.json'],
+    ['telnyx', 'telnyx/published/call-resource-example.json'],
   ] as const)('agrees with the %s sample %s: every value sent has the documented type', (provider, path) => {
     for (const record of published(path).calls) {
       for (const [key, value] of Object.entries(record)) {
@@ -86,7 +97,8 @@ const unknownIn = (call: Call) => (key: string) => {
 const readable = {
   twilio: ['twilio/published/openapi-list-calls-page-1.json'],
   signalwire: ['signalwire/published/list-calls.json', 'signalwire/published/compat-calls-list.json', 'signalwire/published/call-schema-example.json'],
-} as const;
+  telnyx: ['telnyx/published/call-resource-example.json'],
+} as const satisfies Record<Provider, readonly string[]>;
 
 describe.each(PROVIDERS)('what callbridge writes in the %s dialect has the documented types', (target) => {
   const records = PROVIDERS.flatMap((source) => {
@@ -113,17 +125,14 @@ describe('what the emulator serves has the documented types', () => {
     await em.close();
   });
 
-  const served = (em: Emulator, provider: 'twilio' | 'signalwire') =>
-    provider === 'twilio' ? { path: twilioCalls(em), auth: twilioAuth(em) } : { path: signalwireCalls(em), auth: signalwireAuth(em) };
-
   it.each(PROVIDERS)('%s: every record of every list page, and a fetched record', async (provider) => {
-    const { path, auth } = served(em, provider);
+    const { path, auth } = SERVED[provider](em);
     const records = (await pages(em, `${path}?PageSize=100`, auth)).flatMap((page) => page.calls as Array<Record<string, unknown>>);
     expect(records).toHaveLength(300);
     const fetched = await get(em, String(records[0]!.uri), auth);
     expect(fetched.status).toBe(200);
     for (const record of [...records, fetched.body]) {
-      const call = em.dataset.call(em.dataset.positionOf(sidKey(String(record.sid))));
+      const call = em.dataset.call(em.dataset.positionOf(servedKey(provider, String(record.sid))));
       expect(documentedTypeErrors(provider, record, unknownIn(call)), String(record.sid)).toEqual([]);
     }
   });

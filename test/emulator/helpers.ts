@@ -1,4 +1,6 @@
+import { DIALECTS } from '../../src/dialects/registry.js';
 import type { Emulator } from '../../src/emulator/index.js';
+import type { Provider } from '../../src/model/provider.js';
 
 /** A raw record or page body as JSON. */
 export type Json = Record<string, any>;
@@ -22,6 +24,21 @@ export const signalwireAuth = (em: Emulator): string => basic(em.signalwire.proj
 export const twilioCalls = (em: Emulator): string => `/2010-04-01/Accounts/${em.twilio.accountSid}/Calls.json`;
 /** SignalWire's list path of the emulator's project. */
 export const signalwireCalls = (em: Emulator): string => `/api/laml/2010-04-01/Accounts/${em.signalwire.projectId}/Calls`;
+
+/** The Authorization header of the emulator's Telnyx account: its API key as a bearer token. */
+export const telnyxAuth = (em: Emulator): string => `Bearer ${em.telnyx.apiKey}`;
+/** Telnyx's list path of the emulator's account. */
+export const telnyxCalls = (em: Emulator): string => `/v2/texml/Accounts/${em.telnyx.accountSid}/Calls`;
+
+/** Each provider's list path and Authorization header on the emulator. */
+export const SERVED: { [P in Provider]: (em: Emulator) => { path: string; auth: string } } = {
+  twilio: (em) => ({ path: twilioCalls(em), auth: twilioAuth(em) }),
+  signalwire: (em) => ({ path: signalwireCalls(em), auth: signalwireAuth(em) }),
+  telnyx: (em) => ({ path: telnyxCalls(em), auth: telnyxAuth(em) }),
+};
+
+/** The dataset key of a sid the emulator served in a provider's dialect (Telnyx gives calls `v3:` sids of its own). */
+export const servedKey = (provider: Provider, sid: string): string => DIALECTS[provider].emulated.fetchKey(sid);
 
 /** A path with a query string; repeated and odd keys (`StartTime>`) welcome. */
 export function withQuery(path: string, params: ReadonlyArray<readonly [string, string]>): string {

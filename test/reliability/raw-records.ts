@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import type { Provider } from '../../src/model/provider.js';
-import { SIGNALWIRE_FIELDS, TWILIO_FIELDS } from '../support/documented.js';
+import { SIGNALWIRE_FIELDS, TELNYX_FIELDS, TWILIO_FIELDS } from '../support/documented.js';
 
 /**
  * fast-check arbitraries for raw call records as each provider documents them,
@@ -11,9 +11,9 @@ import { SIGNALWIRE_FIELDS, TWILIO_FIELDS } from '../support/documented.js';
 
 export type RawRecord = Record<string, unknown>;
 
-export { SIGNALWIRE_FIELDS, TWILIO_FIELDS };
+export { SIGNALWIRE_FIELDS, TELNYX_FIELDS, TWILIO_FIELDS };
 
-export const DOCUMENTED_FIELDS: ReadonlySet<string> = new Set([...TWILIO_FIELDS, ...SIGNALWIRE_FIELDS]);
+export const DOCUMENTED_FIELDS: ReadonlySet<string> = new Set([...TWILIO_FIELDS, ...SIGNALWIRE_FIELDS, ...TELNYX_FIELDS]);
 
 export const TWILIO_STATUSES = ['queued', 'ringing', 'in-progress', 'completed', 'busy', 'failed', 'no-answer', 'canceled'] as const;
 export const SIGNALWIRE_STATUSES = ['queued', 'ringing', 'in-progress', 'completed', 'busy', 'failed', 'canceled'] as const;
@@ -23,6 +23,8 @@ export const TWILIO_ANSWERED_BY = [
   'human', 'machine_start', 'machine_end_beep', 'machine_end_silence', 'machine_end_other', 'fax', 'unknown',
 ] as const;
 export const SIGNALWIRE_ANSWERED_BY = ['human', 'machine'] as const;
+export const TELNYX_STATUSES = ['ringing', 'in-progress', 'canceled', 'completed', 'failed', 'busy', 'no-answer'] as const;
+export const TELNYX_ANSWERED_BY = ['human', 'machine', 'not_sure'] as const;
 
 const nullable = <T>(arb: fc.Arbitrary<T>, nullFreq = 1): fc.Arbitrary<T | null> =>
   fc.oneof({ arbitrary: fc.constant(null), weight: nullFreq }, { arbitrary: arb, weight: 3 });
@@ -292,12 +294,60 @@ export const signalWireRecord: fc.Arbitrary<RawRecord> = fc
     });
   });
 
-export const RECORD_OF: Record<Provider, fc.Arbitrary<RawRecord>> = { twilio: twilioRecord, signalwire: signalWireRecord };
+/** A Telnyx TeXML call record with every documented field, Telnyx's types (all strings), and realistic variety. */
+export const telnyxRecord: fc.Arbitrary<RawRecord> = fc
+  .record({
+    account: hexUuid,
+    // Opaque after `v3:`: base64url-like characters, as in the published sample.
+    sid: fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'), minLength: 20, maxLength: 60 }).map((t) => `v3:${t}`),
+    to: nullable(address, 1),
+    toFormatted: nullable(formatted, 1),
+    from: nullable(address, 1),
+    fromFormatted: nullable(formatted, 1),
+    callerName: nullable(callerName, 2),
+    status: fc.constantFrom(...TELNYX_STATUSES),
+    direction: nullable(fc.constantFrom(...SIGNALWIRE_DIRECTIONS), 1),
+    answeredBy: nullable(fc.constantFrom(...TELNYX_ANSWERED_BY), 2),
+    times,
+    duration: nullable(fc.integer({ min: 0, max: 14_400 })),
+    // Positive for a charge, as in the only published value ("0.10"); null unless call cost reporting is on.
+    price: nullable(unsignedDecimal, 2),
+    priceUnit: nullable(fc.constantFrom('USD', 'EUR')),
+    extra: extras,
+  })
+  .map((r) => {
+    const start = r.times.created + r.times.ring * 1000;
+    const end = start + r.times.talk * 1000;
+    return {
+      account_sid: r.account,
+      answered_by: r.answeredBy,
+      caller_name: r.callerName,
+      date_created: rfc2822(r.times.created),
+      date_updated: rfc2822(end + 1000),
+      direction: r.direction,
+      duration: r.duration === null ? null : String(r.duration),
+      end_time: r.times.ended ? rfc2822(end) : null,
+      from: r.from,
+      from_formatted: r.fromFormatted,
+      price: r.price,
+      price_unit: r.priceUnit,
+      sid: r.sid,
+      start_time: r.times.started ? rfc2822(start) : null,
+      status: r.status,
+      to: r.to,
+      to_formatted: r.toFormatted,
+      uri: `/v2/texml/Accounts/${r.account}/Calls/${r.sid}.json`,
+      ...r.extra,
+    };
+  });
 
-/** A valid record of either dialect, with the dialect it is written in. */
+export const RECORD_OF: Record<Provider, fc.Arbitrary<RawRecord>> = { twilio: twilioRecord, signalwire: signalWireRecord, telnyx: telnyxRecord };
+
+/** A valid record of any dialect, with the dialect it is written in. */
 export const anyRecord = fc.oneof(
   twilioRecord.map((raw) => ({ provider: 'twilio' as Provider, raw })),
   signalWireRecord.map((raw) => ({ provider: 'signalwire' as Provider, raw })),
+  telnyxRecord.map((raw) => ({ provider: 'telnyx' as Provider, raw })),
 );
 
 /**

@@ -5,11 +5,32 @@ import type { Provider } from '../../src/model/provider.js';
 export const ACCOUNTS = {
   twilio: { account: `AC${'1'.repeat(32)}`, token: 'tw-secret-token-5f1d2c' },
   signalwire: { account: '2b7f9a1e-5c3d-4e8f-9a0b-1c2d3e4f5a6b', token: 'PTsw-secret-token-9e8d7c' },
-} as const;
+  telnyx: { account: '7c1e0f3a-9b2d-4c5e-8f6a-1b2c3d4e5f60', token: 'KEYtx-secret-token-3a4b5c' },
+} as const satisfies Record<Provider, { account: string; token: string }>;
+
+/** Each provider's options naming an account and its secret. */
+const CREDENTIALS: { [P in Provider]: (account: string, token: string) => Partial<CallClientOptions> } = {
+  twilio: (accountSid, authToken) => ({ accountSid, authToken }),
+  signalwire: (projectId, token) => ({ projectId, token }),
+  telnyx: (accountSid, apiKey) => ({ accountSid, apiKey }),
+};
+
+/** The Authorization header each provider's client sends with the test credentials: its own auth scheme. */
+export function authorizationOf(provider: Provider): string {
+  const { account, token } = ACCOUNTS[provider];
+  return AUTHORIZATION[provider](account, token);
+}
+
+const basic = (user: string, secret: string) => `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
+const AUTHORIZATION: { [P in Provider]: (account: string, token: string) => string } = {
+  twilio: basic,
+  signalwire: basic,
+  telnyx: (_account, apiKey) => `Bearer ${apiKey}`,
+};
 
 /** Client options pointing a provider's client at a local origin, ignoring the environment. */
 export function clientOptions(provider: Provider, origin: string, extra: Partial<CallClientOptions> = {}): CallClientOptions {
   const { account, token } = ACCOUNTS[provider];
-  const credentials = provider === 'twilio' ? { accountSid: account, authToken: token } : { projectId: account, token };
+  const credentials = CREDENTIALS[provider](account, token);
   return { provider, baseUrl: origin, env: {}, retry: { baseDelay: 5, maxDelay: 20 }, ...credentials, ...extra };
 }

@@ -14,8 +14,14 @@ function uuid(n: number): string {
 
 /** The sid of test call `n` on a provider. */
 export function sidOf(provider: Provider, n: number): string {
-  return provider === 'twilio' ? uuidToTwilioSid(uuid(n)) : uuid(n);
+  return SID_OF[provider](n);
 }
+
+const SID_OF: { [P in Provider]: (n: number) => string } = {
+  twilio: (n) => uuidToTwilioSid(uuid(n)),
+  signalwire: uuid,
+  telnyx: (n) => `v3:TestCall_${n.toString(36).padStart(6, '0')}-Kq8Zr5Ty2Nc7Xk4Bm9Jd1Fs6Ga`,
+};
 
 /** A canonical call numbered `n`: call n+1 was created a minute after call n. */
 export function makeCall(provider: Provider, n: number, account: string, status: CallStatus = 'completed'): Call {

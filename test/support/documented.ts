@@ -51,10 +51,28 @@ function twilioFields(text: string): Map<string, DocumentedField> {
   return fields;
 }
 
+/**
+ * Reads the `properties` of Telnyx's `CallResource` schema (YAML from its
+ * OpenAPI spec): a field is a name at the properties' indent, its type the
+ * `type:` line under it. The schema marks no field nullable.
+ */
+function telnyxFields(text: string): Map<string, DocumentedField> {
+  const fields = new Map<string, DocumentedField>();
+  let name: string | null = null;
+  for (const line of text.split('\n')) {
+    const field = /^ {8}([a-z_]+):$/.exec(line);
+    if (field) name = field[1]!;
+    const type = /^ {10}type: (string|integer|number|object)$/.exec(line);
+    if (type && name !== null) fields.set(name, { type: type[1] as JsonType, nullable: false });
+  }
+  return fields;
+}
+
 /** Every documented field of each provider's call record, with its JSON type. */
 export const DOCUMENTED: Readonly<Record<Provider, ReadonlyMap<string, DocumentedField>>> = {
   twilio: twilioFields(published('twilio/published/list-calls.response-fields.txt')),
   signalwire: signalWireFields(published('signalwire/published/retrieve-call.response-fields.txt')),
+  telnyx: telnyxFields(published('telnyx/published/call-resource.schema.yml')),
 };
 
 /** Every key of Twilio's documented call record. */
@@ -62,6 +80,9 @@ export const TWILIO_FIELDS: readonly string[] = [...DOCUMENTED.twilio.keys()];
 
 /** Every key of SignalWire's documented call record, both formatted aliases included. */
 export const SIGNALWIRE_FIELDS: readonly string[] = [...DOCUMENTED.signalwire.keys()];
+
+/** Every key of Telnyx's documented TeXML call record. */
+export const TELNYX_FIELDS: readonly string[] = [...DOCUMENTED.telnyx.keys()];
 
 /** Whether `value` has the JSON type `type` (null is judged by the caller). */
 export function hasJsonType(value: unknown, type: JsonType): boolean {
