@@ -5,6 +5,7 @@ import { isProvider } from '../model/provider.js';
 import type { CallQuery } from '../model/query.js';
 import { CALL_STATUSES, type CallStatus } from '../model/status.js';
 import { UsageError } from './usage-error.js';
+import { PROVIDER_CHOICES } from './provider-names.js';
 
 /** Flags that select calls, shared by `calls list` and `export`. */
 export const QUERY_FLAGS = {
@@ -125,7 +126,7 @@ export function clientFromFlags(values: Values): CallClientOptions {
   const options: CallClientOptions = {};
   const provider = text(values, 'provider');
   if (provider !== undefined) {
-    if (!isProvider(provider)) throw new UsageError(`--provider must be twilio or signalwire, not "${provider}"`);
+    if (!isProvider(provider)) throw new UsageError(`--provider must be one of ${PROVIDER_CHOICES}, not "${provider}"`);
     options.provider = provider;
   }
   if (text(values, 'base-url') !== undefined) options.baseUrl = text(values, 'base-url')!;

@@ -10,21 +10,22 @@ import { NORMALIZE_HELP, normalizeCommand } from './commands/normalize.js';
 import type { Io } from './io.js';
 import { joinNegativeValues } from './query-flags.js';
 import { UsageError } from './usage-error.js';
+import { PROVIDER_CHOICES, PROVIDER_NAMES, PROVIDER_SETTINGS } from './provider-names.js';
 
-const HELP = `callbridge — voice-call data and code portable between Twilio and SignalWire
+const HELP = `callbridge — voice-call data and code portable between ${PROVIDER_NAMES}
 
 Usage:
   callbridge calls list [filters]     list calls of the configured account
   callbridge calls get <sid>          one call
-  callbridge normalize <file…|->      mixed raw records of both providers to one canonical dataset
+  callbridge normalize <file…|->      mixed raw records of every provider to one canonical dataset
   callbridge export --out FILE        a long, resumable read to NDJSON or CSV
-  callbridge emulator [options]       a local server speaking both dialects
-  callbridge demo                     the same query on both dialects, side by side
+  callbridge emulator [options]       a local server speaking every dialect
+  callbridge demo                     the same query on every dialect, side by side
 
 Options for every command: --help, --debug (stack traces on errors).
-Configuration comes from the environment: CALLBRIDGE_PROVIDER, TWILIO_ACCOUNT_SID,
-TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET), SIGNALWIRE_PROJECT_ID,
-SIGNALWIRE_API_TOKEN, SIGNALWIRE_SPACE_URL, CALLBRIDGE_BASE_URL.
+Configuration comes from the environment: CALLBRIDGE_PROVIDER (${PROVIDER_CHOICES}),
+CALLBRIDGE_BASE_URL, and each provider's own variables:
+${PROVIDER_SETTINGS}
 Exit codes: 0 success, 1 provider or runtime failure, 2 usage error.
 `;
 

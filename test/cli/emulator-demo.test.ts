@@ -3,18 +3,19 @@ import { createCallClient } from '../../src/client/call-client.js';
 import { runCli, spawnCli } from '../support/run-cli.js';
 
 describe('callbridge demo', () => {
-  it('runs one query on both dialects of the embedded emulator and finds them in agreement', async () => {
+  it('runs one query on every dialect of the embedded emulator and finds them in agreement', async () => {
     const result = await runCli(['demo', '--calls', '500']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/the two dialects agree on all [1-9]\d* calls/);
+    expect(result.stdout).toMatch(/the 3 dialects agree on all [1-9]\d* calls/);
+    expect(result.stdout).toMatch(/Telnyx: \d+ requests/);
     expect(result.stdout).toContain('StartTime>=');
     expect(result.stdout).toMatch(/by status: (?:\w+ \d+, )*completed \d+/);
   });
 });
 
 describe('callbridge emulator', () => {
-  it('prints one JSON line when ready, serves both dialects, and stops on SIGTERM', async () => {
+  it('prints one JSON line when ready, serves every dialect, and stops on SIGTERM', async () => {
     const { child, done } = spawnCli(['emulator', '--calls', '120', '--seed', '9', '--faults', 'latency=1']);
     const line = await new Promise<string>((resolve, reject) => {
       let text = '';
@@ -29,14 +30,18 @@ describe('callbridge emulator', () => {
       calls: number;
       twilio: { accountSid: string; authToken: string };
       signalwire: { projectId: string; token: string };
+      telnyx: { accountSid: string; apiKey: string };
     };
+    expect(Object.keys(ready.telnyx).sort()).toEqual(['accountSid', 'apiKey']);
     expect(ready.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(ready.calls).toBe(120);
     const twilio = createCallClient({ provider: 'twilio', baseUrl: ready.url, env: {}, ...ready.twilio });
     const signalwire = createCallClient({ provider: 'signalwire', baseUrl: ready.url, env: {}, projectId: ready.signalwire.projectId, token: ready.signalwire.token });
-    const [t, s] = await Promise.all([twilio.calls.list({ pageSize: 50 }), signalwire.calls.list({ pageSize: 50 })]);
+    const telnyx = createCallClient({ provider: 'telnyx', baseUrl: ready.url, env: {}, ...ready.telnyx });
+    const [t, s, x] = await Promise.all([twilio.calls.list({ pageSize: 50 }), signalwire.calls.list({ pageSize: 50 }), telnyx.calls.list({ pageSize: 50 })]);
     expect(t).toHaveLength(120);
     expect(s.map((c) => c.sid.replaceAll('-', ''))).toEqual(t.map((c) => c.sid.slice(2)));
+    expect(x.map((c) => c.sid)).toEqual(t.map((c) => `v3:${c.sid}`));
     child.kill('SIGTERM');
     const result = await done;
     expect(result.code).toBe(0);

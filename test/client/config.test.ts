@@ -121,3 +121,36 @@ describe('provider choice and auth schemes', () => {
     expect(authorizationValue({ scheme: 'bearer', token: 'KEY123' })).toBe('Bearer KEY123');
   });
 });
+
+describe('resolveConfig for Telnyx', () => {
+  const ACCOUNT = '61bf923e-5e4d-4595-a110-56190ea18a1b';
+
+  it('reads Telnyx from its environment variables: a bearer API key, api.telnyx.com', () => {
+    const config = resolveConfig({ env: { TELNYX_ACCOUNT_SID: ACCOUNT, TELNYX_API_KEY: 'KEY0123' } });
+    expect(config).toMatchObject({ provider: 'telnyx', origin: 'https://api.telnyx.com', account: ACCOUNT, username: null });
+    expect(config.secret.reveal()).toBe('KEY0123');
+    expect(config.authorization.reveal()).toBe('Bearer KEY0123');
+  });
+
+  it('takes accountSid and apiKey as Telnyx\'s only when the provider is named: the names are Twilio\'s too', () => {
+    // Both names fit Twilio and Telnyx: they choose neither.
+    expect(configError(() => resolveConfig({ env: {}, accountSid: ACCOUNT, apiKey: 'KEY0123' })).message).toMatch(/settings of several providers/);
+    expect(resolveConfig({ env: {}, provider: 'telnyx', accountSid: ACCOUNT, apiKey: 'KEY0123' }).provider).toBe('telnyx');
+    expect(resolveConfig({ env: { CALLBRIDGE_PROVIDER: 'telnyx' }, accountSid: ACCOUNT, apiKey: 'KEY0123' }).provider).toBe('telnyx');
+    // An option only Twilio has still chooses Twilio.
+    expect(resolveConfig({ env: {}, accountSid: AC, authToken: 'tok' }).provider).toBe('twilio');
+    expect(resolveConfig({ env: {}, accountSid: AC, apiKey: SK, apiSecret: 'sec' }).provider).toBe('twilio');
+  });
+
+  it('never picks Telnyx from a stray TELNYX_API_KEY, nor Twilio when both accounts are set', () => {
+    expect(resolveConfig({ env: { TWILIO_ACCOUNT_SID: AC, TWILIO_AUTH_TOKEN: 'tok', TELNYX_API_KEY: 'KEY0123' } }).provider).toBe('twilio');
+    const both = { TWILIO_ACCOUNT_SID: AC, TWILIO_AUTH_TOKEN: 'tok', TELNYX_ACCOUNT_SID: ACCOUNT, TELNYX_API_KEY: 'KEY0123' };
+    expect(configError(() => resolveConfig({ env: both })).message).toMatch(/Twilio, Telnyx/);
+    expect(resolveConfig({ env: { ...both, CALLBRIDGE_PROVIDER: 'telnyx' } }).authorization.reveal()).toBe('Bearer KEY0123');
+  });
+
+  it('names what is missing or invalid', () => {
+    expect(configError(() => resolveConfig({ env: { TELNYX_ACCOUNT_SID: ACCOUNT } })).message).toContain('TELNYX_API_KEY (apiKey)');
+    expect(configError(() => resolveConfig({ env: { TELNYX_ACCOUNT_SID: AC, TELNYX_API_KEY: 'k' }, provider: 'telnyx' })).message).toMatch(/must be a UUID/);
+  });
+});

@@ -7,9 +7,10 @@ import { table } from '../output/table.js';
 import { Progress } from '../progress.js';
 import { PROVIDER_FLAGS, QUERY_FLAGS, STATUS_LIST, clientFromFlags, queryFromFlags } from '../query-flags.js';
 import { UsageError } from '../usage-error.js';
+import { PROVIDER_CHOICES } from '../provider-names.js';
 
 const PROVIDER_HELP = `Provider (credentials come from the environment only):
-  --provider twilio|signalwire   overrides CALLBRIDGE_PROVIDER
+  --provider ${PROVIDER_CHOICES}   overrides CALLBRIDGE_PROVIDER
   --base-url URL                 e.g. a local emulator (http allowed on loopback only)
   --default-country CC           country of numbers typed without one (default US)
   --timeout MS                   per-request timeout (default 30000)
@@ -17,7 +18,7 @@ const PROVIDER_HELP = `Provider (credentials come from the environment only):
 `;
 
 export const CALLS_LIST_HELP = `Usage:
-  callbridge calls list [filters] [--output table|json|ndjson|csv] [--dialect canonical|twilio|signalwire] [--quiet]
+  callbridge calls list [filters] [--output table|json|ndjson|csv] [--dialect canonical|${PROVIDER_CHOICES}] [--quiet]
 
 Lists calls, newest first. --output defaults to table on a terminal, ndjson
 otherwise; --dialect applies to json, ndjson and csv (a table shows canonical
@@ -43,7 +44,7 @@ Filters:
 ${PROVIDER_HELP}`;
 
 export const CALLS_GET_HELP = `Usage:
-  callbridge calls get <sid> [--output json|table] [--dialect canonical|twilio|signalwire]
+  callbridge calls get <sid> [--output json|table] [--dialect canonical|${PROVIDER_CHOICES}]
 
 Fetches one call. On SignalWire the Twilio-shaped CA… form of a UUID is accepted.
 --dialect applies to json (a table shows canonical columns).
@@ -51,8 +52,8 @@ Fetches one call. On SignalWire the Twilio-shaped CA… form of a UUID is accept
 ${PROVIDER_HELP}`;
 
 export const CALLS_HELP = `Usage:
-  callbridge calls list [filters] [--output table|json|ndjson|csv] [--dialect canonical|twilio|signalwire]
-  callbridge calls get <sid> [--output json|table] [--dialect canonical|twilio|signalwire]
+  callbridge calls list [filters] [--output table|json|ndjson|csv] [--dialect canonical|${PROVIDER_CHOICES}]
+  callbridge calls get <sid> [--output json|table] [--dialect canonical|${PROVIDER_CHOICES}]
 
 Run callbridge calls list --help or callbridge calls get --help for their options.
 Statuses: ${STATUS_LIST}.

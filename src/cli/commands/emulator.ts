@@ -3,11 +3,12 @@ import { type FaultOptions, loadDataset, startEmulator } from '../../emulator/in
 import { PROVIDERS } from '../../model/provider.js';
 import type { Io } from '../io.js';
 import { UsageError } from '../usage-error.js';
+import { PROVIDER_NAMES } from '../provider-names.js';
 
 export const EMULATOR_HELP = `Usage:
   callbridge emulator [--calls N] [--seed S] [--port P] [--host H] [--load FILE]… [--faults SPEC]
 
-Starts a local server speaking both the Twilio and the SignalWire dialect over
+Starts a local server speaking the dialects of ${PROVIDER_NAMES} over
 one dataset (generated: N calls, default 1000, seed S; or loaded from files of
 raw records). Prints one JSON line when ready, with the base URL and each
 dialect's credentials, and stops cleanly on Ctrl-C (SIGINT) or SIGTERM.

@@ -8,9 +8,10 @@ import { RecordWriter, recordDialect, recordFormat } from '../output/records.js'
 import { Progress } from '../progress.js';
 import { PROVIDER_FLAGS, QUERY_FLAGS, clientFromFlags, queryFromFlags } from '../query-flags.js';
 import { UsageError } from '../usage-error.js';
+import { PROVIDER_CHOICES } from '../provider-names.js';
 
 export const EXPORT_HELP = `Usage:
-  callbridge export --out FILE [--format ndjson|csv] [--dialect canonical|twilio|signalwire]
+  callbridge export --out FILE [--format ndjson|csv] [--dialect canonical|${PROVIDER_CHOICES}]
                     [--checkpoint FILE] [--quiet] [filters and provider flags of calls list]
 
 Writes every matching call to FILE, checkpointing after each page (default

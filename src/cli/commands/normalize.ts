@@ -11,10 +11,11 @@ import { type Io, Output } from '../io.js';
 import { RecordWriter, recordDialect, recordFormat } from '../output/records.js';
 import { Progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
+import { PROVIDER_CHOICES, PROVIDER_NAMES } from '../provider-names.js';
 
 export const NORMALIZE_HELP = `Usage:
-  callbridge normalize <file…|-> [--output ndjson|csv] [--dialect canonical|twilio|signalwire]
-                       [--rejects FILE] [--assume twilio|signalwire] [--quiet]
+  callbridge normalize <file…|-> [--output ndjson|csv] [--dialect canonical|${PROVIDER_CHOICES}]
+                       [--rejects FILE] [--assume ${PROVIDER_CHOICES}] [--quiet]
 
 --assume reads records whose dialect cannot be detected in that dialect
 (detected records keep their own).
@@ -46,7 +47,7 @@ async function openRejects(path: string): Promise<WriteStream> {
 function rejectReason(error: CallbridgeError): string {
   // The library's advice names its own option; on the command line the way is --assume.
   if (error instanceof MalformedRecordError && error.field === '(dialect)') {
-    return 'does not look like a Twilio or a SignalWire call record; pass --assume twilio|signalwire to read it anyway';
+    return `does not look like a call record of ${PROVIDER_NAMES}; pass --assume ${PROVIDER_CHOICES} to read it anyway`;
   }
   return error.message;
 }
@@ -60,7 +61,7 @@ export async function normalizeCommand(args: string[], io: Io): Promise<number> 
     strict: true,
   });
   if (positionals.length === 0) throw new UsageError('normalize needs at least one file, or - for stdin');
-  if (values.assume !== undefined && !isProvider(values.assume)) throw new UsageError(`--assume must be twilio or signalwire, not "${values.assume}"`);
+  if (values.assume !== undefined && !isProvider(values.assume)) throw new UsageError(`--assume must be one of ${PROVIDER_CHOICES}, not "${values.assume}"`);
   const format = recordFormat(values.output, ['ndjson', 'csv'], 'ndjson');
   const out = new Output(io.stdout);
   const writer = new RecordWriter(format as 'ndjson' | 'csv', recordDialect(values.dialect), out.write);
