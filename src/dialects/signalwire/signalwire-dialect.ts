@@ -3,6 +3,7 @@ import type { Dialect } from '../common/dialect.js';
 import { ExtraFields } from '../common/extra-fields.js';
 import { buildListPlan } from '../common/list-plan.js';
 import { readErrorBody, readListPage } from '../common/list-page.js';
+import { SIGNALWIRE_WRITES } from './signalwire-call-writes.js';
 import { type ReadSpec, readCall } from '../common/read-call.js';
 import { type SignalWireOptions, signalWireConfig } from './signalwire-config.js';
 import { type SignalWireAccountCredentials, signalWireEmulated } from './signalwire-emulated.js';
@@ -36,5 +37,8 @@ export function createSignalWireDialect(): Dialect<SignalWireOptions, SignalWire
     toListPlan: (query, project) => buildListPlan(query, `${accountPath(project)}/Calls`, signalWireQuery),
     readPage: readListPage,
     readError: readErrorBody,
+    writes: SIGNALWIRE_WRITES,
+    // The create response is the full call record.
+    readCreated: (body) => readCall(body, READ, 'the create response'),
   };
 }

@@ -4,6 +4,7 @@ import type { Dialect } from '../common/dialect.js';
 import { ExtraFields } from '../common/extra-fields.js';
 import { buildListPlan } from '../common/list-plan.js';
 import { readErrorBody, readListPage } from '../common/list-page.js';
+import { TWILIO_WRITES } from './twilio-call-writes.js';
 import { type ReadSpec, readCall } from '../common/read-call.js';
 import { twilioQuery } from './to-twilio-query.js';
 import { type TwilioOptions, twilioConfig } from './twilio-config.js';
@@ -40,5 +41,8 @@ export function createTwilioDialect(): Dialect<TwilioOptions, TwilioAccountCrede
     toListPlan: (query, account) => buildListPlan(query, `${accountPath(account)}/Calls.json`, twilioQuery),
     readPage: readListPage,
     readError: readErrorBody,
+    writes: TWILIO_WRITES,
+    // The create response is the full call record.
+    readCreated: (body) => readCall(body, READ, 'the create response'),
   };
 }
