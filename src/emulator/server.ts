@@ -169,8 +169,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
 
   /** Performs a write, then lets the write fault (if any) spoil the answer. */
-  const write = async (req: IncomingMessage, res: ServerResponse, route: Route, path: string, schedule: FaultSchedule, entry: RecordedRequest) => {
-    const params = bodyParams(req.headers['content-type'], await readRequestBody(req));
+  const write = (req: IncomingMessage, res: ServerResponse, route: Route, path: string, text: string, schedule: FaultSchedule, entry: RecordedRequest) => {
+    const params = bodyParams(req.headers['content-type'], text);
     const fault = schedule.writeFault();
     if (fault === 'reject') throw new ApiError('rate-limited', 'Too Many Requests', { 'retry-after': String(schedule.writeRetryAfter) });
     const { dialect } = route;
@@ -209,6 +209,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (requests.length > logSize) requests.shift();
     const schedule = faults;
     try {
+      // The whole request arrives before any latency: a client that gives up waiting has still sent it.
+      const text = req.method === 'POST' || req.method === 'DELETE' ? await readRequestBody(req) : '';
       const wait = schedule.latency();
       if (wait > 0) await sleep(wait);
       if (route === null) throw new ApiError('not-found', `The requested resource ${url.pathname} was not found`);
@@ -219,7 +221,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       entry.authorized = authorize(route, accounts, req);
       if (!entry.authorized) throw new ApiError('unauthorized', 'Authenticate', { 'www-authenticate': dialect.emulated.challenge });
       if (req.method !== 'GET') {
-        await write(req, res, route, url.pathname, schedule, entry);
+        write(req, res, route, url.pathname, text, schedule, entry);
         return;
       }
       let body = route.sid === null
