@@ -1,6 +1,7 @@
 import { CallbridgeError } from '../model/errors/callbridge-error.js';
 import { BadQueryError } from '../model/errors/bad-query-error.js';
 import { UnsupportedQueryError } from '../model/errors/unsupported-query-error.js';
+import { UnsupportedOperationError } from '../model/errors/unsupported-operation-error.js';
 import { ConfigError } from '../model/errors/config-error.js';
 import { callsCommand, callsHelp } from './commands/calls.js';
 import { DEMO_HELP, demoCommand } from './commands/demo.js';
@@ -16,6 +17,7 @@ const HELP = `callbridge — voice-call data and code portable between Twilio an
 Usage:
   callbridge calls list [filters]     list calls of the configured account
   callbridge calls get <sid>          one call
+  callbridge calls create|update|delete  place a call, redirect or end it, delete its record
   callbridge normalize <file…|->      mixed raw records of both providers to one canonical dataset
   callbridge export --out FILE        a long, resumable read to NDJSON or CSV
   callbridge emulator [options]       a local server speaking both dialects
@@ -47,6 +49,7 @@ function isUsage(error: unknown): boolean {
     error instanceof UsageError ||
     error instanceof BadQueryError ||
     error instanceof UnsupportedQueryError ||
+    error instanceof UnsupportedOperationError ||
     error instanceof ConfigError ||
     (error as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
     (error as { code?: unknown }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ||
@@ -73,7 +76,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   // Errors name what was run: `callbridge calls list: …`, not `callbridge calls: …`.
-  const label = name === 'calls' && (rest[0] === 'list' || rest[0] === 'get') ? `${name} ${rest[0]}` : name;
+  const label = name === 'calls' && ['list', 'get', 'create', 'update', 'delete'].includes(rest[0] ?? '') ? `${name} ${rest[0]}` : name;
   try {
     return await command.run(rest, io);
   } catch (error) {
