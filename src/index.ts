@@ -11,7 +11,7 @@ export type { Interval } from './model/interval.js';
 export { PROVIDERS, type Provider } from './model/provider.js';
 export type { CalendarDay, CallQuery, InstantInput, QueryOptions, TimeRange } from './model/query.js';
 export type { CallStatus } from './model/status.js';
-export { CALL_EVENTS, type CallEvent, type CallInstructions, type CreateCallInput, type CreatedCall, type HttpMethod, type ProviderParamValue, type ProviderParams, type UpdateCallInput } from './model/call-request.js';
+export type { CallEvent, CallInstructions, CreateCallInput, CreatedCall, HttpMethod, ProviderParamValue, ProviderParams, UpdateCallInput } from './model/call-request.js';
 export type { ListPlan, RequestPlan } from './dialects/common/dialect.js';
 export { type NormalizeOptions, normalizeCall, toDialect } from './dialects/registry.js';
 export { planQuery } from './dialects/plan-query.js';
