@@ -99,7 +99,6 @@ function compileReader(table: FieldTable): CallConstructor {
   }
 
   const source = `"use strict";\nreturn function CallRecord(raw, sid, status) {\n${lines.join('\n')}\n};`;
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated once per dialect from its own table, see above.
   const CallRecord = new Function(...scope.map((_, i) => `s${i}`), source)(...scope) as CallConstructor;
   CallRecord.prototype = Object.prototype;
   return CallRecord;
