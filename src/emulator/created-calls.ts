@@ -107,9 +107,8 @@ export class CreatedCalls {
       to: readAddress(input.to), toFormatted: formatForDisplay(input.to), from: readAddress(input.from), fromFormatted: formatForDisplay(input.from),
       forwardedFrom: null, callerName: null, status: 'queued', direction: 'outbound', directionDetail: 'outbound-api',
       answeredBy: null, answeredByDetail: null, startTime: null, endTime: null, dateCreated: formatIso(now), dateUpdated: formatIso(now),
-      duration: null, price: null, priceUnit: 'USD', apiVersion: '2010-04-01', annotation: null, queueTime: 0, trunkSid: null, groupSid: null,
-      audioInMos: null, sipResultCode: null, audioRttAvg: null, audioRttMin: null, audioRttMax: null,
-      audioOutJitterAvg: null, audioOutJitterMin: null, audioOutJitterMax: null, audioOutLost: null,
+      duration: null, price: null, priceUnit: 'USD', apiVersion: '2010-04-01', groupSid: null,
+      quality: null, providerFields: { twilio: { queueTime: 0, trunkSid: null } },
       uri: `${uri}.json`, subresourceUris: { notifications: `${uri}/Notifications.json`, recordings: `${uri}/Recordings.json` }, extra: {},
     };
     const live: Live = {
