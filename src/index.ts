@@ -1,7 +1,7 @@
 /**
  * callbridge's public API: the canonical model's types, the client, record
  * translation between dialects, query planning, and the error classes.
- * The emulator is at `callbridge/emulator`.
+ * The emulator is at `callbridge/emulator`, webhook verification at `callbridge/webhooks`.
  */
 export { type Address, type AddressKind, formatNational } from './model/address.js';
 export type { AnsweredBy } from './model/answered-by.js';
@@ -26,6 +26,7 @@ export { CallbridgeError } from './model/errors/callbridge-error.js';
 export { ConfigError } from './model/errors/config-error.js';
 export { MalformedRecordError } from './model/errors/malformed-record-error.js';
 export { UnsupportedQueryError } from './model/errors/unsupported-query-error.js';
+export { WebhookVerificationError } from './model/errors/webhook-verification-error.js';
 export { AuthenticationError } from './client/errors/authentication-error.js';
 export { MalformedResponseError } from './client/errors/malformed-response-error.js';
 export { NetworkError } from './client/errors/network-error.js';
