@@ -26,7 +26,6 @@ export { CallbridgeError } from './model/errors/callbridge-error.js';
 export { ConfigError } from './model/errors/config-error.js';
 export { MalformedRecordError } from './model/errors/malformed-record-error.js';
 export { UnsupportedQueryError } from './model/errors/unsupported-query-error.js';
-export { WebhookVerificationError } from './model/errors/webhook-verification-error.js';
 export { AuthenticationError } from './client/errors/authentication-error.js';
 export { MalformedResponseError } from './client/errors/malformed-response-error.js';
 export { NetworkError } from './client/errors/network-error.js';

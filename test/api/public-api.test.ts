@@ -26,7 +26,8 @@ describe('the root entry', () => {
       'CALLBACK_PROVIDERS', 'parseStatusCallback', 'readRawBody', 'signSignalWire', 'signTelnyx', 'signTwilio',
       'statusCallbackFields', 'telnyxPublicKey', 'verifyFetchRequest', 'verifyNodeRequest', 'verifyWebhook',
     ]);
-    expect(webhooks.WebhookVerificationError).toBe(api.WebhookVerificationError);
+    expect(webhooks.ConfigError).toBe(api.ConfigError);
+    expect(webhooks.WebhookVerificationError.prototype).toBeInstanceOf(api.CallbridgeError);
     const docs = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8');
     const section = docs.slice(docs.indexOf('## `callbridge/webhooks`'));
     for (const name of Object.keys(webhooks)) expect(section, `docs/api.md lists ${name} under callbridge/webhooks`).toMatch(new RegExp(`\`${name}[\`(]`));

@@ -2,10 +2,9 @@ import { createHash, createHmac } from 'node:crypto';
 import { parse as parseQuerystring, stringify as stringifyQuerystring } from 'node:querystring';
 import { WebhookVerificationError } from '../../../model/errors/webhook-verification-error.js';
 import { sameInConstantTime } from './constant-time.js';
-import type { FormFields, FormFieldsInput } from './form-fields.js';
+import { type FormFields, type FormFieldsInput, parseForm } from './form-fields.js';
 import { headerValue } from './headers.js';
 import { type WebhookRequest, absoluteUrl, bodyBytes, bodyText, copyFields } from './webhook-request.js';
-import { parseForm } from './form-fields.js';
 
 /**
  * The HMAC-SHA1 scheme Twilio signs webhooks with and SignalWire's
