@@ -1,5 +1,6 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { TelnyxWebhook } from 'telnyx/lib/webhooks';
 import { describe, expect, it } from 'vitest';
 import { encodeForm } from '../../src/dialects/common/webhook/form-fields.js';
@@ -81,5 +82,19 @@ describe('Telnyx signatures: Ed25519 over timestamp|body', () => {
     const headers = documentedSignature(String(nowSeconds), BODY);
     expect(() => verify(headers, BODY, { secret: 'c2hvcnQ=' })).toThrow(ConfigError);
     expect(() => verify(headers, BODY, { secret: '' })).toThrow(ConfigError);
+  });
+
+  it('any change to a signed body is refused (property)', () => {
+    const form = fc.dictionary(fc.stringMatching(/^[A-Z][A-Za-z]{0,10}$/), fc.string({ maxLength: 30 }), { minKeys: 1, maxKeys: 8 }).map(encodeForm);
+    fc.assert(
+      fc.property(form, fc.nat(), fc.string({ minLength: 1, maxLength: 3 }), (body, at, inserted) => {
+        const headers = documentedSignature(String(nowSeconds), body);
+        expect(refusal(() => verify(headers, body))).toBe('accepted');
+        const i = at % (body.length + 1);
+        expect(refusal(() => verify(headers, body.slice(0, i) + inserted + body.slice(i)))).toBe('bad-signature');
+        if (body.length > 0) expect(refusal(() => verify(headers, body.slice(0, i % body.length) + body.slice((i % body.length) + 1)))).toBe('bad-signature');
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -47,6 +47,8 @@ describe('Twilio signatures, with twilio-node as the oracle', () => {
         expect(verify(receivedUrl, { 'X-Twilio-Signature': signature }, body).fields).toEqual(FIELDS);
       }
     }
+    const custom = twilio.getExpectedTwilioSignature(TOKEN, 'http://127.0.0.1:3000/cb', FIELDS);
+    expect(refusal(() => verify('http://127.0.0.1:3000/cb', { 'X-Twilio-Signature': custom }, body))).toBe('accepted');
     const http = twilio.getExpectedTwilioSignature(TOKEN, 'http://127.0.0.1:80/cb', FIELDS);
     expect(refusal(() => verify('http://127.0.0.1/cb', { 'x-twilio-signature': http }, body))).toBe('accepted');
   });
