@@ -1,7 +1,7 @@
 /**
  * callbridge's public API: the canonical model's types, the client, record
  * translation between dialects, query planning, and the error classes.
- * The emulator is at `callbridge/emulator`.
+ * The emulator is at `callbridge/emulator`, webhook verification at `callbridge/webhooks`.
  */
 export { type Address, type AddressKind, formatNational } from './model/address.js';
 export type { AnsweredBy } from './model/answered-by.js';

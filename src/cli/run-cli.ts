@@ -8,6 +8,7 @@ import { DEMO_HELP, demoCommand } from './commands/demo.js';
 import { EMULATOR_HELP, emulatorCommand } from './commands/emulator.js';
 import { EXPORT_HELP, exportCommand } from './commands/export.js';
 import { NORMALIZE_HELP, normalizeCommand } from './commands/normalize.js';
+import { WEBHOOK_HELP, webhookCommand } from './commands/webhook.js';
 import type { Io } from './io.js';
 import { joinNegativeValues } from './query-flags.js';
 import { UsageError } from './usage-error.js';
@@ -41,6 +42,7 @@ const COMMANDS: Record<string, Command> = {
   export: { help: fixed(EXPORT_HELP), run: exportCommand },
   emulator: { help: fixed(EMULATOR_HELP), run: emulatorCommand },
   demo: { help: fixed(DEMO_HELP), run: demoCommand },
+  webhook: { help: fixed(WEBHOOK_HELP), run: webhookCommand },
 };
 
 /** Errors that mean the command line (or its configuration) was wrong, rather than the run. */
