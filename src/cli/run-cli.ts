@@ -7,6 +7,7 @@ import { DEMO_HELP, demoCommand } from './commands/demo.js';
 import { EMULATOR_HELP, emulatorCommand } from './commands/emulator.js';
 import { EXPORT_HELP, exportCommand } from './commands/export.js';
 import { NORMALIZE_HELP, normalizeCommand } from './commands/normalize.js';
+import { SYNC_HELP, syncCommand } from './commands/sync.js';
 import type { Io } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -17,6 +18,7 @@ Usage:
   callbridge calls get <sid>          one call
   callbridge normalize <file…|->      mixed raw records of both providers to one canonical dataset
   callbridge export --out FILE        a long, resumable read to NDJSON or CSV
+  callbridge sync [--to TARGET]       upsert calls into DuckDB (default calls.duckdb) or PostgreSQL
   callbridge emulator [options]       a local server speaking both dialects
   callbridge demo                     the same query on both dialects, side by side
 
@@ -33,6 +35,7 @@ const COMMANDS: Record<string, Command> = {
   calls: { help: CALLS_HELP, run: callsCommand },
   normalize: { help: NORMALIZE_HELP, run: normalizeCommand },
   export: { help: EXPORT_HELP, run: exportCommand },
+  sync: { help: SYNC_HELP, run: syncCommand },
   emulator: { help: EMULATOR_HELP, run: emulatorCommand },
   demo: { help: DEMO_HELP, run: demoCommand },
 };

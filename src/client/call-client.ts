@@ -35,6 +35,8 @@ export interface CallsResource {
 export interface CallClient {
   readonly provider: Provider;
   readonly dialect: Dialect;
+  /** The account in request paths: the Twilio account sid, the SignalWire project id. */
+  readonly account: string;
   /** The origin requests go to (`https://api.twilio.com`, `https://example.signalwire.com`, …). */
   readonly origin: string;
   readonly calls: CallsResource;
@@ -77,5 +79,5 @@ export function createCallClient(options: CallClientOptions = {}): CallClient {
       return dialect.toCall(await transport.getJson(new URL(path, config.origin)), path);
     },
   };
-  return { provider: config.provider, dialect, origin: config.origin, calls };
+  return { provider: config.provider, dialect, account: config.account, origin: config.origin, calls };
 }

@@ -41,8 +41,16 @@ export interface Emulator {
   readonly twilioApiKey: TwilioApiKey;
   /** The SignalWire project it serves, and the space host (`127.0.0.1:53211`) its SDK takes as `signalwireSpaceUrl`. */
   readonly signalwire: SignalWireCredentials & { spaceUrl: string };
-  /** The calls it serves. */
+  /** The calls it serves (the latest set with `setDataset`). */
   readonly dataset: Dataset;
+  /**
+   * Serves another version of the calls from now on: calls that changed
+   * (a price arrived, an in-progress call completed), new calls. The account
+   * stays the same, so the new dataset must hold the same account (or none
+   * that the emulator would pick). Requests already answered are not touched.
+   * Throws {@link BadQueryError} for a dataset of another account.
+   */
+  setDataset(next: Dataset): void;
   /** The most recent requests received, oldest first. */
   readonly requests: readonly RecordedRequest[];
   /** How many requests it has received in all. */
@@ -98,8 +106,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     throw new BadQueryError('calls', 'cannot be combined with dataset; generate the dataset with the calls you want instead');
   }
   const seed = seed32(options.seed ?? 1);
-  const dataset = options.dataset ?? generateDataset({ calls: options.calls ?? 1000, seed: options.seed ?? 1 });
-  const accounts = accountsFor(dataset.accountKey ?? hex32(seed ^ 0x5f3759df), seed);
+  let dataset = options.dataset ?? generateDataset({ calls: options.calls ?? 1000, seed: options.seed ?? 1 });
+  const served = dataset.accountKey ?? hex32(seed ^ 0x5f3759df);
+  const accounts = accountsFor(served, seed);
   const logSize = options.requestLogSize ?? 1000;
   const requests: RecordedRequest[] = [];
   let count = 0;
@@ -170,7 +179,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     twilio: accounts.twilio,
     twilioApiKey: accounts.twilioApiKey,
     signalwire: { ...accounts.signalwire, spaceUrl: hostPort },
-    dataset,
+    get dataset() {
+      return dataset;
+    },
+    setDataset(next) {
+      if (next.accountKey !== null && next.accountKey !== served) {
+        throw new BadQueryError('dataset', `holds calls of account ${next.accountKey}, not of the account ${served} this emulator serves`);
+      }
+      dataset = next;
+    },
     requests,
     get requestCount() {
       return count;
