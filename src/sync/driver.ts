@@ -34,6 +34,8 @@ export interface SyncDriver {
   readonly target: string;
   /** The SQL type of each column type. */
   readonly types: Readonly<Record<ColumnType, string>>;
+  /** Whether to create secondary indexes (on start_time, date_created): worth it on PostgreSQL; DuckDB's zone maps do without. */
+  readonly secondaryIndexes: boolean;
   /**
    * Runs `work` in one transaction and commits it, or rolls it back when `work`
    * throws or `rollback` is set (a dry run). A driver may run `work` again after

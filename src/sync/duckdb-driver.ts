@@ -17,6 +17,10 @@ const TYPES = {
   json: 'JSON',
 } as const;
 
+// Each page is a commit: with DuckDB's default (16 MB of log) a checkpoint, which rewrites the
+// key's index, came every few pages; at 256 MB a first sync of 50,000 calls took half the time.
+const OPTIONS = { checkpoint_threshold: '256MB' };
+
 // DuckDB locks a file per process: within this process, files open for a sync are tracked here.
 const openHere = new Set<string>();
 
@@ -30,7 +34,7 @@ async function openLocked(path: string, timeoutMs: number): Promise<DuckDBInstan
     let holder: string | null = 'another sync in this process';
     if (!openHere.has(path)) {
       try {
-        const instance = await DuckDBInstance.create(path);
+        const instance = await DuckDBInstance.create(path, OPTIONS);
         openHere.add(path);
         return instance;
       } catch (error) {
@@ -81,18 +85,18 @@ class DuckDbSession implements SqlSession {
     } finally {
       appender.closeSync();
     }
-    const [existing] = await this.query(`SELECT count(*) AS n FROM ${STAGE} s JOIN calls c USING (provider, account_sid, sid)`);
-    const written = await this.query(upsertSql(`SELECT * FROM ${STAGE}`, 'RETURNING 1 AS written'));
+    // Counted by two upserts that use the key's index: a join with calls would scan the table at every page.
+    const inserted = (await this.query(`INSERT INTO calls SELECT *, now(), now() FROM ${STAGE} ON CONFLICT DO NOTHING RETURNING 1 AS n`)).length;
+    const updated = inserted === rows.length ? 0 : (await this.query(upsertSql(`SELECT * FROM ${STAGE}`, 'RETURNING 1 AS n'))).length;
     await this.connection.run(`DELETE FROM ${STAGE}`);
-    const stored = Number(existing!.n);
-    const inserted = rows.length - stored;
-    return { inserted, updated: written.length - inserted, unchanged: stored - (written.length - inserted) };
+    return { inserted, updated, unchanged: rows.length - inserted - updated };
   }
 }
 
 class DuckDbDriver implements SyncDriver {
   readonly engine = 'duckdb';
   readonly types = TYPES;
+  readonly secondaryIndexes = false;
   readonly #session: DuckDbSession;
   #staged = false;
 

@@ -6,7 +6,7 @@ import { SyncTargetError } from './errors/sync-target-error.js';
 interface Migration {
   version: number;
   name: string;
-  statements: (types: SyncDriver['types']) => string[];
+  statements: (types: SyncDriver['types'], indexes: boolean) => string[];
 }
 
 /**
@@ -17,7 +17,7 @@ const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'calls and sync state',
-    statements: (t) => [
+    statements: (t, indexes) => [
       `CREATE TABLE calls (
         ${CALL_COLUMNS.map((c) => `${c.name} ${t[c.type]}${['provider', 'account_sid', 'sid', 'status'].includes(c.name) ? ' NOT NULL' : ''}`).join(',\n        ')},
         content_hash ${t.text} NOT NULL,
@@ -25,8 +25,7 @@ const MIGRATIONS: readonly Migration[] = [
         synced_at ${t.timestamp} NOT NULL,
         PRIMARY KEY (provider, account_sid, sid)
       )`,
-      'CREATE INDEX calls_start_time ON calls (start_time)',
-      'CREATE INDEX calls_date_created ON calls (date_created)',
+      ...(indexes ? ['CREATE INDEX calls_start_time ON calls (start_time)', 'CREATE INDEX calls_date_created ON calls (date_created)'] : []),
       `CREATE TABLE callbridge_sync_state (
         provider ${t.text} NOT NULL,
         account_sid ${t.text} NOT NULL,
@@ -65,7 +64,7 @@ export async function migrate(driver: SyncDriver): Promise<void> {
       }
       for (const migration of MIGRATIONS) {
         if (migration.version <= current) continue;
-        for (const statement of migration.statements(driver.types)) await session.query(statement);
+        for (const statement of migration.statements(driver.types, driver.secondaryIndexes)) await session.query(statement);
         await session.query('INSERT INTO callbridge_migrations (version, name, applied_at) VALUES ($1, $2, now())', [migration.version, migration.name]);
       }
     },

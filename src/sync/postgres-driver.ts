@@ -56,6 +56,7 @@ class PostgresSession implements SqlSession {
 class PostgresDriver implements SyncDriver {
   readonly engine = 'postgres';
   readonly types = TYPES;
+  readonly secondaryIndexes = true;
   readonly #session: PostgresSession;
 
   constructor(readonly target: string, private readonly client: pg.Client) {

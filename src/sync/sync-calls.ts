@@ -3,6 +3,7 @@ import type { CallClientOptions } from '../client/config.js';
 import { NotFoundError } from '../client/errors/not-found-error.js';
 import type { Call } from '../model/call.js';
 import { BadQueryError } from '../model/errors/bad-query-error.js';
+import { UnsupportedQueryError } from '../model/errors/unsupported-query-error.js';
 import { PAGE_SIZE } from '../model/query.js';
 import { type CallRow, callRow } from './columns.js';
 import type { SyncDriver, WriteCounts } from './driver.js';
@@ -164,6 +165,27 @@ async function syncSource(driver: SyncDriver, client: CallClient, options: RunOp
   };
 }
 
+/**
+ * Writes one after the other, letting the caller go on while the latest one
+ * runs; a failed write is thrown by the next `add` or by `drain`.
+ */
+class WriteQueue {
+  #last: Promise<void> = Promise.resolve();
+
+  /** Waits for the write before, then starts this one. */
+  async add(write: () => Promise<void>): Promise<void> {
+    await this.#last;
+    const started = write();
+    // Reported by the next add or drain; not unhandled meanwhile.
+    started.catch(() => {});
+    this.#last = started;
+  }
+
+  drain(): Promise<void> {
+    return this.#last;
+  }
+}
+
 async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptions): Promise<SourceSummary> {
   const key: SourceKey = { provider: client.provider, account: client.account };
   const rollback = options.dryRun;
@@ -193,31 +215,46 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
   // Each page is committed with the cursor that resumes after it.
   let maxCreated: number | null = null;
   if (!run.listed) {
+    // A page is written while the next one is read and converted: one write in flight at a time, in order.
+    const writes = new WriteQueue();
     for await (const page of client.calls.pages({ pageSize: run.pageSize }, run.cursor === null ? {} : { cursor: run.cursor })) {
       const calls = run.fromMs === null ? page.calls : page.calls.filter((call) => createdMs(call) >= run.fromMs!);
       const done = page.cursor === null || calls.length < page.calls.length;
       const rows = uniqueRows(calls, key.account);
       const pageMax = latestCreated(calls);
       if (pageMax !== null && (maxCreated === null || pageMax > maxCreated)) maxCreated = pageMax;
-      count(await driver.transaction(async (s) => {
-        const counts = await s.upsertCalls(rows);
-        await recordPage(s, key, run.fromMs, done ? null : page.cursor, pageMax);
-        return counts;
-      }, { rollback }));
-      summary.read += calls.length;
-      progress('window');
+      await writes.add(() =>
+        driver.transaction(async (s) => {
+          const counts = await s.upsertCalls(rows);
+          await recordPage(s, key, run.fromMs, done ? null : page.cursor, pageMax);
+          return counts;
+        }, { rollback }).then((counts) => {
+          count(counts);
+          summary.read += calls.length;
+          progress('window');
+        }),
+      );
       if (done) break;
     }
+    await writes.drain();
   }
 
   // 2. Calls not yet ended, wherever they started (a queued call has no start time to list it by).
+  // One status at a time: a provider that cannot filter on one (Telnyx has no queued) has no such calls.
   const listedLive = new Set<string>();
-  for await (const page of client.calls.pages({ status: [...LIVE_STATUSES], pageSize: run.pageSize })) {
-    for (const call of page.calls) listedLive.add(call.sid);
-    const rows = uniqueRows(page.calls, key.account);
-    count(await driver.transaction((s) => s.upsertCalls(rows), { rollback }));
-    summary.read += page.calls.length;
-    progress('live');
+  for (const status of LIVE_STATUSES) {
+    try {
+      for await (const page of client.calls.pages({ status, pageSize: run.pageSize })) {
+        for (const call of page.calls) listedLive.add(call.sid);
+        const rows = uniqueRows(page.calls, key.account);
+        count(await driver.transaction((s) => s.upsertCalls(rows), { rollback }));
+        summary.read += page.calls.length;
+        progress('live');
+      }
+    } catch (error) {
+      // Refused before any request, so before anything was written.
+      if (!(error instanceof UnsupportedQueryError)) throw error;
+    }
   }
 
   // 3. Stored calls that were live and are no longer listed as live: they ended since; read each.

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { CallClientOptions } from '../../client/config.js';
-import { isProvider } from '../../model/provider.js';
+import { PROVIDERS, isProvider } from '../../model/provider.js';
 import { DEFAULT_TARGET, type SourceSummary, syncCalls } from '../../sync/sync-calls.js';
 import type { Io } from '../io.js';
 import { Progress } from '../progress.js';
@@ -62,7 +62,7 @@ export async function syncCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`sync takes no arguments, got "${positionals[0]}"`);
   const { provider: providers = [], ...rest } = values;
   const shared: CallClientOptions = { ...clientFromFlags(rest), env: io.env };
-  for (const p of providers) if (!isProvider(p)) throw new UsageError(`--provider does not know "${p}"`);
+  for (const p of providers) if (!isProvider(p)) throw new UsageError(`--provider must be one of ${PROVIDERS.join(', ')}, not "${p}"`);
   const sources = providers.length === 0 ? [shared] : [...new Set(providers)].map((provider) => ({ ...shared, provider } as CallClientOptions));
   const pageSize = values['page-size'];
   if (pageSize !== undefined && !/^\d+$/.test(pageSize)) throw new UsageError(`--page-size must be a whole number, not "${pageSize}"`);
