@@ -1,5 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCallClient } from '../../src/client/call-client.js';
 import type { CallClientOptions } from '../../src/client/config.js';
 import { datasetOf } from '../../src/emulator/calls-dataset.js';
@@ -65,22 +64,18 @@ async function killAfter(emulator: Emulator, args: string[], requests: number): 
 }
 
 /**
- * The behaviour every sync target shares, run against a real engine:
+ * The behaviour every sync target shares, run against a real engine (started
+ * and stopped by the caller, which hands it over once started):
  * upsert by key, the incremental window, the watermark, late changes, dry
  * runs, several sources, and kill -9 at any point.
  */
-export function syncContract(start: () => Promise<Engine>): void {
+export function syncContract(engineOf: () => Engine): void {
   let engine: Engine;
   const emulators: Emulator[] = [];
-  const children: ChildProcess[] = [];
-  beforeAll(async () => {
-    engine = await start();
-  }, 180_000);
-  afterAll(async () => {
-    await engine?.stop();
-  }, 60_000);
+  beforeAll(() => {
+    engine = engineOf();
+  });
   afterEach(async () => {
-    for (const child of children.splice(0)) child.kill('SIGKILL');
     await Promise.all(emulators.splice(0).map((e) => e.close()));
   });
 

@@ -8,13 +8,13 @@ import { duckdbEngine } from './engines.js';
 import { callsOf } from './evolve.js';
 
 describe('sync into DuckDB', () => {
-  syncContract(async () => duckdbEngine());
+  const engine = duckdbEngine();
+  afterAll(() => engine.stop());
+  syncContract(() => engine);
 
   describe('one writing process per file', () => {
-    const engine = duckdbEngine();
     let emulator: Emulator | undefined;
     afterEach(async () => emulator?.close());
-    afterAll(() => engine.stop());
 
     it('a second sync waits a bounded time for the lock, then exits 1 naming it; one that may wait longer runs after the first', async () => {
       emulator = await startEmulator({ dataset: datasetOf(callsOf(generateDataset({ calls: 2000, seed: 5 }))), faults: { latencyMs: 40 } });

@@ -10,14 +10,15 @@ import { type Engine, postgresEngine } from './engines.js';
 import { callsOf, evolve } from './evolve.js';
 
 describe('sync into PostgreSQL', () => {
-  syncContract(postgresEngine);
+  // One server for the file, one database per test.
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await postgresEngine();
+  }, 180_000);
+  afterAll(async () => engine?.stop(), 60_000);
+  syncContract(() => engine);
 
   describe('concurrent syncs', () => {
-    let engine: Engine;
-    beforeAll(async () => {
-      engine = await postgresEngine();
-    }, 180_000);
-    afterAll(async () => engine?.stop(), 60_000);
 
     it('two syncs at once both run; neither duplicates nor loses a row', async () => {
       const calls = callsOf(generateDataset({ calls: 2000, seed: 9 }));
