@@ -9,6 +9,7 @@ import { EMULATOR_HELP, emulatorCommand } from './commands/emulator.js';
 import { EXPORT_HELP, exportCommand } from './commands/export.js';
 import { NORMALIZE_HELP, normalizeCommand } from './commands/normalize.js';
 import { WEBHOOK_HELP, webhookCommand } from './commands/webhook.js';
+import { SYNC_HELP, syncCommand } from './commands/sync.js';
 import type { Io } from './io.js';
 import { joinNegativeValues } from './query-flags.js';
 import { UsageError } from './usage-error.js';
@@ -21,6 +22,7 @@ Usage:
   callbridge calls create|update|delete  place a call, redirect or end it, delete its record
   callbridge normalize <file…|->      mixed raw records of both providers to one canonical dataset
   callbridge export --out FILE        a long, resumable read to NDJSON or CSV
+  callbridge sync [--to TARGET]       upsert calls into DuckDB (default calls.duckdb) or PostgreSQL
   callbridge emulator [options]       a local server speaking both dialects
   callbridge demo                     the same query on both dialects, side by side
 
@@ -40,6 +42,7 @@ const COMMANDS: Record<string, Command> = {
   calls: { help: callsHelp, run: callsCommand },
   normalize: { help: fixed(NORMALIZE_HELP), run: normalizeCommand },
   export: { help: fixed(EXPORT_HELP), run: exportCommand },
+  sync: { help: fixed(SYNC_HELP), run: syncCommand },
   emulator: { help: fixed(EMULATOR_HELP), run: emulatorCommand },
   demo: { help: fixed(DEMO_HELP), run: demoCommand },
   webhook: { help: fixed(WEBHOOK_HELP), run: webhookCommand },

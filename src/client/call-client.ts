@@ -51,6 +51,8 @@ export interface CallsResource {
 /** A client of one provider account. */
 export interface CallClient {
   readonly provider: Provider;
+  /** The account in request paths: the Twilio account sid, the SignalWire project id. */
+  readonly account: string;
   /** The origin requests go to (`https://api.twilio.com`, `https://example.signalwire.com`, …). */
   readonly origin: string;
   readonly calls: CallsResource;
@@ -110,5 +112,5 @@ export function createCallClient(options: CallClientOptions = {}): CallClient {
       await transport.send(new URL(request.path, config.origin), request, (reason, method, url) => new AmbiguousResultError('delete', method, url, reason, { sid: own }));
     },
   };
-  return { provider: config.provider, origin: config.origin, calls };
+  return { provider: config.provider, account: config.account, origin: config.origin, calls };
 }

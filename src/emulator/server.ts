@@ -59,8 +59,16 @@ export interface EmulatorControls {
   readonly url: string;
   /** Further credentials of the accounts it serves, by provider: Twilio's API key (`apiKey`, `apiSecret`). */
   readonly alternates: EmulatorAlternates;
-  /** The calls it serves. */
+  /** The calls it serves (the latest set with `setDataset`). */
   readonly dataset: Dataset;
+  /**
+   * Serves another version of the calls from now on: calls that changed
+   * (a price arrived, an in-progress call completed), new calls. The account
+   * stays the same, so the new dataset must hold the same account (or none
+   * that the emulator would pick). Requests already answered are not touched.
+   * Throws {@link BadQueryError} for a dataset of another account.
+   */
+  setDataset(next: Dataset): void;
   /** The most recent requests received, oldest first. */
   readonly requests: readonly RecordedRequest[];
   /** How many requests it has received in all. */
@@ -151,7 +159,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     throw new BadQueryError('calls', 'cannot be combined with dataset; generate the dataset with the calls you want instead');
   }
   const seed = seed32(options.seed ?? 1);
-  const dataset = options.dataset ?? generateDataset({ calls: options.calls ?? 1000, seed: options.seed ?? 1 });
+  let dataset = options.dataset ?? generateDataset({ calls: options.calls ?? 1000, seed: options.seed ?? 1 });
   const logSize = options.requestLogSize ?? 1000;
   const requests: RecordedRequest[] = [];
   let count = 0;
@@ -265,7 +273,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const controls: EmulatorControls = {
     url: `http://${hostPort}`,
     alternates: Object.fromEntries(PROVIDERS.map((p) => [p, accounts[p].alternates])) as unknown as EmulatorAlternates,
-    dataset,
+    get dataset() {
+      return dataset;
+    },
+    setDataset(next) {
+      if (next.accountKey !== null && next.accountKey !== accountKey) {
+        throw new BadQueryError('dataset', `holds calls of account ${next.accountKey}, not of the account ${accountKey} this emulator serves`);
+      }
+      dataset = next;
+      // The created calls are merged into the new calls at the next request.
+      merged = { version: -1, view: next };
+    },
     requests,
     get requestCount() {
       return count;
