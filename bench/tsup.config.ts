@@ -20,6 +20,7 @@ export default defineConfig({
     'make-ndjson': 'bench/workers/make-ndjson.ts',
     'ndjson-parse': 'bench/workers/ndjson-parse.ts',
     'rss-probe': 'bench/workers/rss-probe.ts',
+    'phone-equivalence': 'bench/workers/phone-equivalence.ts',
   },
   outDir: process.env.BENCH_OUT_DIR ?? 'node_modules/.cache/callbridge-bench',
   format: ['esm'],

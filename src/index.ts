@@ -1,16 +1,17 @@
 /**
  * callbridge's public API: the canonical model's types, the client, record
  * translation between dialects, query planning, and the error classes.
- * The emulator is at `callbridge/emulator`.
+ * The emulator is at `callbridge/emulator`, webhook verification at `callbridge/webhooks`.
  */
 export { type Address, type AddressKind, formatNational } from './model/address.js';
 export type { AnsweredBy } from './model/answered-by.js';
-export { type Call, rawRecord } from './model/call.js';
+export { type Call, type CallQuality, type ProviderFields, type ProviderFieldValue, rawRecord } from './model/call.js';
 export type { Direction } from './model/direction.js';
 export type { Interval } from './model/interval.js';
 export { PROVIDERS, type Provider } from './model/provider.js';
 export type { CalendarDay, CallQuery, InstantInput, QueryOptions, TimeRange } from './model/query.js';
 export type { CallStatus } from './model/status.js';
+export type { CallEvent, CallInstructions, CreateCallInput, CreatedCall, HttpMethod, ProviderParamValue, ProviderParams, UpdateCallInput } from './model/call-request.js';
 export type { ListPlan, RequestPlan } from './dialects/common/dialect.js';
 export { type NormalizeOptions, normalizeCall, toDialect } from './dialects/registry.js';
 export { planQuery } from './dialects/plan-query.js';
@@ -26,6 +27,8 @@ export { CallbridgeError } from './model/errors/callbridge-error.js';
 export { ConfigError } from './model/errors/config-error.js';
 export { MalformedRecordError } from './model/errors/malformed-record-error.js';
 export { UnsupportedQueryError } from './model/errors/unsupported-query-error.js';
+export { UnsupportedOperationError } from './model/errors/unsupported-operation-error.js';
+export { AmbiguousResultError, type WriteOperation } from './client/errors/ambiguous-result-error.js';
 export { AuthenticationError } from './client/errors/authentication-error.js';
 export { MalformedResponseError } from './client/errors/malformed-response-error.js';
 export { NetworkError } from './client/errors/network-error.js';

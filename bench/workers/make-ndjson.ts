@@ -14,7 +14,7 @@ export interface MakeNdjsonParams {
   path: string;
   /** Stop once the file holds at least this many bytes. */
   bytes: number;
-  /** Calls generated; the file cycles through them. */
+  /** Calls generated: more than the file's lines, so that each line is a call of its own (a first read). */
   calls: number;
   seed: number;
   /** One bad line every this many lines. */
@@ -49,8 +49,9 @@ runWorker(async (): Promise<MakeNdjsonResult> => {
   let chunkBytes = 0;
   try {
     while (bytes < p.bytes) {
+      if (lines >= dataset.size) throw new Error(`${p.calls} calls fill only ${bytes} bytes of ${p.bytes}: generate more`);
       const dialect: Provider = (Math.imul(lines + 1, 0x9e3779b1) >>> 31) === 1 ? 'twilio' : 'signalwire';
-      let line = JSON.stringify(toDialect(dataset.call(lines % dataset.size), dialect));
+      let line = JSON.stringify(toDialect(dataset.call(lines), dialect));
       if ((lines + 1) % p.badEvery === 0) {
         line = BAD_LINES[counts.bad % BAD_LINES.length]!(line);
         counts.bad += 1;

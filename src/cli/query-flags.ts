@@ -33,9 +33,9 @@ export const PROVIDER_FLAGS = {
   retries: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
-type Values = Record<string, string | boolean | string[] | undefined>;
+export type Values = Record<string, string | boolean | string[] | undefined>;
 
-function integer(flag: string, value: string | undefined, min: number): number | undefined {
+export function integer(flag: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${flag} must be a whole number of ${min} or more, not "${value}"`);
   return Number(value);

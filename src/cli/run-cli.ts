@@ -1,12 +1,15 @@
 import { CallbridgeError } from '../model/errors/callbridge-error.js';
 import { BadQueryError } from '../model/errors/bad-query-error.js';
 import { UnsupportedQueryError } from '../model/errors/unsupported-query-error.js';
+import { UnsupportedOperationError } from '../model/errors/unsupported-operation-error.js';
 import { ConfigError } from '../model/errors/config-error.js';
 import { callsCommand, callsHelp } from './commands/calls.js';
 import { DEMO_HELP, demoCommand } from './commands/demo.js';
 import { EMULATOR_HELP, emulatorCommand } from './commands/emulator.js';
 import { EXPORT_HELP, exportCommand } from './commands/export.js';
 import { NORMALIZE_HELP, normalizeCommand } from './commands/normalize.js';
+import { WEBHOOK_HELP, webhookCommand } from './commands/webhook.js';
+import { SYNC_HELP, syncCommand } from './commands/sync.js';
 import type { Io } from './io.js';
 import { joinNegativeValues } from './query-flags.js';
 import { UsageError } from './usage-error.js';
@@ -17,8 +20,10 @@ const HELP = `callbridge — voice-call data and code portable between ${PROVIDE
 Usage:
   callbridge calls list [filters]     list calls of the configured account
   callbridge calls get <sid>          one call
+  callbridge calls create|update|delete  place a call, redirect or end it, delete its record
   callbridge normalize <file…|->      mixed raw records of every provider to one canonical dataset
   callbridge export --out FILE        a long, resumable read to NDJSON or CSV
+  callbridge sync [--to TARGET]       upsert calls into DuckDB (default calls.duckdb) or PostgreSQL
   callbridge emulator [options]       a local server speaking every dialect
   callbridge demo                     the same query on every dialect, side by side
 
@@ -38,8 +43,10 @@ const COMMANDS: Record<string, Command> = {
   calls: { help: callsHelp, run: callsCommand },
   normalize: { help: fixed(NORMALIZE_HELP), run: normalizeCommand },
   export: { help: fixed(EXPORT_HELP), run: exportCommand },
+  sync: { help: fixed(SYNC_HELP), run: syncCommand },
   emulator: { help: fixed(EMULATOR_HELP), run: emulatorCommand },
   demo: { help: fixed(DEMO_HELP), run: demoCommand },
+  webhook: { help: fixed(WEBHOOK_HELP), run: webhookCommand },
 };
 
 /** Errors that mean the command line (or its configuration) was wrong, rather than the run. */
@@ -48,6 +55,7 @@ function isUsage(error: unknown): boolean {
     error instanceof UsageError ||
     error instanceof BadQueryError ||
     error instanceof UnsupportedQueryError ||
+    error instanceof UnsupportedOperationError ||
     error instanceof ConfigError ||
     (error as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
     (error as { code?: unknown }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ||
@@ -74,7 +82,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   // Errors name what was run: `callbridge calls list: …`, not `callbridge calls: …`.
-  const label = name === 'calls' && (rest[0] === 'list' || rest[0] === 'get') ? `${name} ${rest[0]}` : name;
+  const label = name === 'calls' && ['list', 'get', 'create', 'update', 'delete'].includes(rest[0] ?? '') ? `${name} ${rest[0]}` : name;
   try {
     return await command.run(rest, io);
   } catch (error) {

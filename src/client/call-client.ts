@@ -1,10 +1,16 @@
 import { DIALECTS } from '../dialects/registry.js';
+import { createRequest, deleteRequest, updateRequest } from '../dialects/common/call-params.js';
 import type { Call } from '../model/call.js';
+import type { CreateCallInput, CreatedCall, UpdateCallInput } from '../model/call-request.js';
 import type { Provider } from '../model/provider.js';
 import { type CallQuery, resolveQuery } from '../model/query.js';
 import { type CallClientOptions, resolveConfig } from './config.js';
 import { type CallPage, listCalls } from './list-calls.js';
+import { AmbiguousResultError } from './errors/ambiguous-result-error.js';
 import { createTransport } from './transport.js';
+
+/** How far before the request a lookup for a possibly created call starts: the provider's clock may differ from ours. */
+const LOOKUP_MARGIN_MS = 60_000;
 
 /** Options of a listing. */
 export interface ListOptions {
@@ -28,11 +34,25 @@ export interface CallsResource {
   list(query?: CallQuery, options?: ListOptions): Promise<Call[]>;
   /** One call by sid. A SignalWire client also takes the Twilio-shaped `CA…` form of a UUID. */
   get(sid: string): Promise<Call>;
+  /**
+   * Places a call. Fields or values the provider does not take throw
+   * {@link UnsupportedOperationError} before any request. Never retried once it
+   * may have reached the provider: such a failure throws
+   * {@link AmbiguousResultError}, whose `lookup` lists the calls that would show it.
+   * The result is canonical; on a provider whose create response lacks fields, they are null (see {@link CreatedCall}).
+   */
+  create(input: CreateCallInput): Promise<CreatedCall>;
+  /** Redirects a live call to new instructions, or ends it (`status: 'canceled' | 'completed'`). Never retried once sent. */
+  update(sid: string, input: UpdateCallInput): Promise<Call>;
+  /** Deletes a call's record (not offered by every provider: UnsupportedOperationError). Never retried once sent. */
+  delete(sid: string): Promise<void>;
 }
 
 /** A client of one provider account. */
 export interface CallClient {
   readonly provider: Provider;
+  /** The account in request paths: the Twilio account sid, the SignalWire project id. */
+  readonly account: string;
   /** The origin requests go to (`https://api.twilio.com`, `https://example.signalwire.com`, …). */
   readonly origin: string;
   readonly calls: CallsResource;
@@ -74,6 +94,23 @@ export function createCallClient(options: CallClientOptions = {}): CallClient {
       const path = dialect.callPath(config.account, dialect.requestSid(sid));
       return dialect.toCall(await transport.getJson(new URL(path, config.origin)), path);
     },
+    async create(input) {
+      const request = createRequest(dialect.writes, input, dialect.callsPath(config.account));
+      const lookup = { to: input.to, from: input.from, startedAt: { from: new Date(Date.now() - LOOKUP_MARGIN_MS).toISOString() } };
+      const body = await transport.send(new URL(request.path, config.origin), request, (reason, method, url) => new AmbiguousResultError('create', method, url, reason, { lookup }));
+      return dialect.readCreated(body);
+    },
+    async update(sid, input) {
+      const own = dialect.requestSid(sid);
+      const request = updateRequest(dialect.writes, input, dialect.callPath(config.account, own));
+      const body = await transport.send(new URL(request.path, config.origin), request, (reason, method, url) => new AmbiguousResultError('update', method, url, reason, { sid: own }));
+      return dialect.toCall(body, request.path);
+    },
+    async delete(sid) {
+      const own = dialect.requestSid(sid);
+      const request = deleteRequest(dialect.writes, dialect.callPath(config.account, own));
+      await transport.send(new URL(request.path, config.origin), request, (reason, method, url) => new AmbiguousResultError('delete', method, url, reason, { sid: own }));
+    },
   };
-  return { provider: config.provider, origin: config.origin, calls };
+  return { provider: config.provider, account: config.account, origin: config.origin, calls };
 }

@@ -1,5 +1,6 @@
 import ky from 'ky';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { WriteRequest } from '../dialects/common/call-params.js';
 import type { Dialect, ProviderErrorBody } from '../dialects/common/dialect.js';
 import type { ResolvedConfig } from './config.js';
 import { AuthenticationError } from './errors/authentication-error.js';
@@ -19,6 +20,24 @@ export interface Transport {
    * promise then rejects with the signal's reason.
    */
   getJson(url: URL, cancel?: AbortSignal): Promise<unknown>;
+  /**
+   * Sends a write (POST, DELETE) and returns its parsed JSON body, or null for
+   * an empty one (204). Retried only when no byte was sent (connection
+   * refused, DNS failure) or on 429 (the provider did not act); any other
+   * failure after sending is handed to `ambiguous`, whose error is thrown.
+   */
+  send(url: URL, request: WriteRequest, ambiguous: (reason: string, method: string, shown: string) => Error): Promise<unknown>;
+}
+
+/** Failures that prove the request never left: no connection was made, so no byte of it was sent. */
+const NEVER_SENT: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** Whether fetch failed before sending anything (Node's fetch puts the system error, or an AggregateError of them, in `cause`). */
+function neverSent(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown; errors?: Array<{ code?: unknown }> } }).cause;
+  if (cause === undefined) return false;
+  const codes = cause.errors !== undefined && cause.errors.length > 0 ? cause.errors.map((e) => e.code) : [cause.code];
+  return codes.every((code) => typeof code === 'string' && NEVER_SENT.has(code));
 }
 
 /** A signal that aborts after `ms`, or as soon as `cancel` does (AbortSignal.any is newer than Node 20.0). */
@@ -129,18 +148,30 @@ export function createTransport(config: ResolvedConfig, dialect: Dialect): Trans
   });
   const { retry } = config;
 
+  /** The error of a non-2xx answer the retries did not mend. */
+  const answerError = (status: number, text: string, details: { url: string; attempts: number; method?: string }, retryAfter: number | null) => {
+    const body = parseJson(text);
+    const said: ProviderErrorBody = body.ok ? dialect.readError(body.value) : { code: null, message: null, moreInfo: null };
+    return providerError(
+      { provider: dialect.provider, status, code: said.code, providerMessage: redactOrNull(said.message), moreInfo: redactOrNull(said.moreInfo), ...details },
+      retryAfter,
+    );
+  };
+
+  /** Waits between attempts; aborting `cancel` ends the wait with the caller's reason. */
+  const pause = async (ms: number, cancel?: AbortSignal) => {
+    try {
+      await sleep(ms, undefined, cancel === undefined ? undefined : { signal: cancel });
+    } catch (error) {
+      // Node's AbortError would hide the reason the caller gave.
+      throw cancel?.aborted ? cancel.reason : error;
+    }
+  };
+
   return {
     async getJson(url, cancel) {
       // The host is named so that a wrong base URL shows; an origin never holds credentials.
       const shown = url.origin + url.pathname + url.search;
-      const pause = async (ms: number) => {
-        try {
-          await sleep(ms, undefined, cancel === undefined ? undefined : { signal: cancel });
-        } catch (error) {
-          // Node's AbortError would hide the reason the caller gave.
-          throw cancel?.aborted ? cancel.reason : error;
-        }
-      };
       for (let attempt = 1; ; attempt++) {
         const canRetry = attempt <= retry.limit;
         const { signal, end } = attemptSignal(config.timeout, cancel);
@@ -159,7 +190,7 @@ export function createTransport(config: ResolvedConfig, dialect: Dialect): Trans
             throw new MalformedResponseError(shown, attempt, `the body is larger than ${MAX_BODY_BYTES} bytes`);
           }
           if (!canRetry || isPermanent(error)) throw new NetworkError(shown, attempt, networkReason(error));
-          await pause(backoffMs(attempt - 1, retry));
+          await pause(backoffMs(attempt - 1, retry), cancel);
           continue;
         } finally {
           end();
@@ -172,29 +203,69 @@ export function createTransport(config: ResolvedConfig, dialect: Dialect): Trans
             const start = redact(text.slice(0, 1024)).slice(0, 60);
             throw new MalformedResponseError(shown, attempt, `the body is not JSON (starts ${JSON.stringify(start)})`);
           }
-          await pause(backoffMs(attempt - 1, retry));
+          await pause(backoffMs(attempt - 1, retry), cancel);
           continue;
         }
         if (canRetry && RETRIED_STATUSES.has(status)) {
+          const wait = retryAfter ?? backoffMs(attempt - 1, retry);
+          if (wait <= retry.maxRetryAfter) {
+            await pause(wait, cancel);
+            continue;
+          }
+        }
+        throw answerError(status, text, { url: shown, attempts: attempt }, retryAfter);
+      }
+    },
+
+    async send(url, request, ambiguous) {
+      const shown = url.origin + url.pathname;
+      const { method } = request;
+      const init =
+        request.body === null ? {}
+        : request.body.encoding === 'json' ? { json: request.body.value }
+        : { body: new URLSearchParams(request.body.params as Array<[string, string]>) };
+      for (let attempt = 1; ; attempt++) {
+        const canRetry = attempt <= retry.limit;
+        const { signal, end } = attemptSignal(config.timeout, undefined);
+        let status: number;
+        let text: string;
+        let retryAfter: number | null;
+        try {
+          const response = await http(url, { method, signal, ...init });
+          status = response.status;
+          retryAfter = retryAfterMs(response.headers.get('retry-after'));
+          text = await readBody(response);
+        } catch (error) {
+          if (neverSent(error)) {
+            if (canRetry) {
+              await pause(backoffMs(attempt - 1, retry));
+              continue;
+            }
+            throw new NetworkError(shown, attempt, networkReason(error), method);
+          }
+          if (isPermanent(error)) throw new NetworkError(shown, attempt, networkReason(error), method);
+          if (signal.aborted) throw ambiguous(`no complete answer within ${config.timeout} ms`, method, shown);
+          if (error instanceof BodyTooLarge) throw ambiguous(`the answer is larger than ${MAX_BODY_BYTES} bytes`, method, shown);
+          throw ambiguous(`the connection failed after the request was sent (${networkReason(error)})`, method, shown);
+        } finally {
+          end();
+        }
+        if (status >= 200 && status < 300) {
+          if (text === '') return null;
+          const body = parseJson(text);
+          if (body.ok) return body.value;
+          throw ambiguous(`${dialect.provider} answered ${status} but the body is not JSON`, method, shown);
+        }
+        // 429 says the provider did not act: the one answer a write may be retried after.
+        if (status === 429 && canRetry) {
           const wait = retryAfter ?? backoffMs(attempt - 1, retry);
           if (wait <= retry.maxRetryAfter) {
             await pause(wait);
             continue;
           }
         }
-        const said: ProviderErrorBody = body.ok ? dialect.readError(body.value) : { code: null, message: null, moreInfo: null };
-        throw providerError(
-          {
-            provider: dialect.provider,
-            status,
-            code: said.code,
-            providerMessage: redactOrNull(said.message),
-            moreInfo: redactOrNull(said.moreInfo),
-            url: shown,
-            attempts: attempt,
-          },
-          retryAfter,
-        );
+        if (status >= 500) throw ambiguous(`${dialect.provider} answered ${status}`, method, shown);
+        throw answerError(status, text, { url: shown, attempts: attempt, method }, retryAfter);
       }
     },
   };

@@ -20,9 +20,20 @@ export interface FaultOptions {
   truncate?: { once?: boolean; every?: number; mode?: 'close' | 'json' };
   /** List pages' `next_page_uri` points at this origin (`http://other.example:8080`) instead of being relative. */
   nextPageOrigin?: string;
+  /**
+   * Faults of writes (create, update, delete), to test that a client never
+   * repeats one that may have acted: `reject` answers 429 (with
+   * `Retry-After: retryAfterSeconds`, default 0) without acting; `fail` acts,
+   * then answers 500; `drop` acts, then drops the connection unanswered.
+   * Applied to every `every`-th write (default every one), or to the first only (`once`).
+   */
+  writes?: { fault: WriteFault; once?: boolean; every?: number; retryAfterSeconds?: number };
   /** Seed of the draws; default the emulator's seed. */
   seed?: number;
 }
+
+/** What goes wrong with a write: refused before acting, or acted on and then failed or dropped. */
+export type WriteFault = 'reject' | 'fail' | 'drop';
 
 /** How to cut a successful body, if at all. */
 export type Truncation = 'close' | 'json' | null;
@@ -32,6 +43,7 @@ export class FaultSchedule {
   readonly #options: FaultOptions;
   readonly #random: Random;
   #successes = 0;
+  #writes = 0;
 
   constructor(options: FaultOptions, seed: number) {
     this.#options = options;
@@ -59,6 +71,20 @@ export class FaultSchedule {
       return new ApiError(status === 503 ? 'unavailable' : 'server-error', 'Injected server error');
     }
     return null;
+  }
+
+  /** The fault of the next write, or null. */
+  writeFault(): WriteFault | null {
+    const w = this.#options.writes;
+    if (w === undefined) return null;
+    this.#writes += 1;
+    const hit = w.once === true ? this.#writes === 1 : this.#writes % Math.max(1, w.every ?? 1) === 0;
+    return hit ? w.fault : null;
+  }
+
+  /** Seconds a rejected write asks the client to wait. */
+  get writeRetryAfter(): number {
+    return this.#options.writes?.retryAfterSeconds ?? 0;
   }
 
   /** Whether to cut the next successful body, and how. */

@@ -1,6 +1,6 @@
 import { type Address, readAddress } from '../model/address.js';
 import { answeredByOf } from '../model/answered-by.js';
-import type { Call } from '../model/call.js';
+import type { Call, CallQuality } from '../model/call.js';
 import type { CallStatus } from '../model/status.js';
 import { CALL_STATUSES } from '../model/status.js';
 import { formatIso } from '../model/time.js';
@@ -54,25 +54,25 @@ function round(value: number, digits: number): number {
   return Math.round(value * f) / f;
 }
 
-function quality(random: Random, answered: boolean) {
+function quality(random: Random, answered: boolean, sipResultCode: number | null): CallQuality | null {
   if (!answered) {
-    return {
-      audioInMos: null, audioRttAvg: null, audioRttMin: null, audioRttMax: null,
-      audioOutJitterAvg: null, audioOutJitterMin: null, audioOutJitterMax: null, audioOutLost: null,
+    return sipResultCode === null ? null : {
+      mos: null, sipResultCode, rttAvg: null, rttMin: null, rttMax: null, jitterAvg: null, jitterMin: null, jitterMax: null, packetsLost: null,
     };
   }
   const rtt = 20 + random() * 120;
   const jitter = 1 + random() * 14;
   return {
-    audioInMos: round(3.6 + random() * 0.9, 1),
+    mos: round(3.6 + random() * 0.9, 1),
+    sipResultCode,
     // SignalWire documents the round-trip and jitter figures as whole milliseconds.
-    audioRttAvg: Math.round(rtt),
-    audioRttMin: Math.round(rtt * (0.5 + random() * 0.4)),
-    audioRttMax: Math.round(rtt * (1.2 + random())),
-    audioOutJitterAvg: Math.round(jitter),
-    audioOutJitterMin: Math.round(jitter * random() * 0.5),
-    audioOutJitterMax: Math.round(jitter * (1.5 + random() * 2)),
-    audioOutLost: Math.floor(random() * random() * 50),
+    rttAvg: Math.round(rtt),
+    rttMin: Math.round(rtt * (0.5 + random() * 0.4)),
+    rttMax: Math.round(rtt * (1.2 + random())),
+    jitterAvg: Math.round(jitter),
+    jitterMin: Math.round(jitter * random() * 0.5),
+    jitterMax: Math.round(jitter * (1.5 + random() * 2)),
+    packetsLost: Math.floor(random() * random() * 50),
   };
 }
 
@@ -114,6 +114,11 @@ export function buildGeneratedCall(parts: GeneratedParts, position: number): Cal
   const uri = `/2010-04-01/Accounts/${account}/Calls/${sid}`;
   const to = parts.addresses[toId]!;
   const from = parts.addresses[fromId]!;
+  // Drawn in the order the generator always drew them, so that a seed gives the calls it gave before.
+  const callerName = inbound && random() < 0.12 ? CALLER_NAMES[Math.floor(random() * CALLER_NAMES.length)]! : null;
+  const queueTime = status === 'queued' ? null : direction === DIRECTION.outboundApi ? Math.floor(random() * 1500) : 0;
+  const sipResultCode = sipCodes === undefined ? null : sipCodes[Math.floor(random() * sipCodes.length)]!;
+  const groups = { quality: quality(random, answered, sipResultCode), providerFields: { twilio: { queueTime, trunkSid: null } } };
   const last = Number.isNaN(end) ? (Number.isNaN(start) ? created : start) : end;
 
   return {
@@ -127,7 +132,7 @@ export function buildGeneratedCall(parts: GeneratedParts, position: number): Cal
     from: address(parts, fromId),
     fromFormatted: formatForDisplay(from),
     forwardedFrom: address(parts, forwarded),
-    callerName: inbound && random() < 0.12 ? CALLER_NAMES[Math.floor(random() * CALLER_NAMES.length)]! : null,
+    callerName,
     status,
     direction: inbound ? 'inbound' : 'outbound',
     directionDetail: DIRECTION_DETAIL[direction]!,
@@ -141,12 +146,8 @@ export function buildGeneratedCall(parts: GeneratedParts, position: number): Cal
     price: priced ? (Math.ceil(duration / 60) * rate).toFixed(5) : null,
     priceUnit: 'USD',
     apiVersion: '2010-04-01',
-    annotation: null,
-    queueTime: status === 'queued' ? null : direction === DIRECTION.outboundApi ? Math.floor(random() * 1500) : 0,
-    trunkSid: null,
     groupSid: null,
-    sipResultCode: sipCodes === undefined ? null : sipCodes[Math.floor(random() * sipCodes.length)]!,
-    ...quality(random, answered),
+    ...groups,
     uri: `${uri}.json`,
     subresourceUris: Object.fromEntries(SUBRESOURCES.map(([name, path]) => [name, `${uri}/${path}.json`])),
     extra: {},

@@ -5,10 +5,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError } from '../dialects/common/emulated/api-error.js';
 import { authorizationValue } from '../dialects/common/provider-config.js';
 import { BadQueryError } from '../model/errors/bad-query-error.js';
+import type { Call } from '../model/call.js';
 import { PROVIDERS } from '../model/provider.js';
 import { type EmulatorAccounts, type EmulatorAlternates, type ServedAccounts, accountsFor } from './credentials.js';
 import type { Dataset } from './dataset.js';
+import { type ClockOptions, EmulatorClock } from './clock.js';
+import { CreatedCalls, type TransitionListener } from './created-calls.js';
 import { type FaultOptions, FaultSchedule } from './faults.js';
+import { mergeDataset } from './merged-dataset.js';
+import { type WriteAnswer, bodyParams, serveCreate, serveDelete, serveUpdate } from './serve-writes.js';
 import { generateDataset, seed32 } from './generate-dataset.js';
 import { hex32 } from './random.js';
 import { type RecordedRequest, basicAuth, recordedHeaders } from './request-log.js';
@@ -31,6 +36,21 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** How many recent requests `requests` keeps. Default 1000. */
   requestLogSize?: number;
+  /**
+   * The clock created calls live on: real time by default (a call ends within
+   * 10 s), faster with `speed`, or stepped with `advanceClock` when `manual`.
+   */
+  clock?: ClockOptions;
+}
+
+/** The calls created through the emulator (besides the dataset). */
+export interface CreatedCallsControl {
+  /** How many calls were created in all, deleted ones included: a test's proof that no request placed a second call. */
+  readonly createdCount: number;
+  /** The created calls as they stand now, canonical (written as Twilio calls, as the dataset's are). */
+  list(): Call[];
+  /** Hears every status change of a created call (with its status-callback settings); returns the function that stops it. */
+  onTransition(listener: TransitionListener): () => void;
 }
 
 /** What a running emulator offers besides each provider's credentials. */
@@ -39,14 +59,26 @@ export interface EmulatorControls {
   readonly url: string;
   /** Further credentials of the accounts it serves, by provider: Twilio's API key (`apiKey`, `apiSecret`). */
   readonly alternates: EmulatorAlternates;
-  /** The calls it serves. */
+  /** The calls it serves (the latest set with `setDataset`). */
   readonly dataset: Dataset;
+  /**
+   * Serves another version of the calls from now on: calls that changed
+   * (a price arrived, an in-progress call completed), new calls. The account
+   * stays the same, so the new dataset must hold the same account (or none
+   * that the emulator would pick). Requests already answered are not touched.
+   * Throws {@link BadQueryError} for a dataset of another account.
+   */
+  setDataset(next: Dataset): void;
   /** The most recent requests received, oldest first. */
   readonly requests: readonly RecordedRequest[];
   /** How many requests it has received in all. */
   readonly requestCount: number;
   /** Replaces the faults (and restarts their counters); undefined turns them off. */
   setFaults(faults?: FaultOptions): void;
+  /** Calls created through the emulator. */
+  readonly calls: CreatedCallsControl;
+  /** Moves the emulator's clock forward by `ms` (emulated ms), applying every status change that became due. */
+  advanceClock(ms: number): void;
   /** Forgets the recorded requests (the count goes on). */
   clearRequests(): void;
   /** Stops listening and drops open connections. */
@@ -101,6 +133,20 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.write(half, () => res.destroy());
 }
 
+/** The largest request body read; a create or update is a few hundred bytes. */
+const MAX_REQUEST_BYTES = 1024 * 1024;
+
+async function readRequestBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_REQUEST_BYTES) throw new ApiError('bad-request', `The body is larger than ${MAX_REQUEST_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /**
  * Starts the emulator: one HTTP server speaking every provider's dialect of
  * the Calls API over one dataset (generated from `calls`/`seed`
@@ -113,12 +159,45 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     throw new BadQueryError('calls', 'cannot be combined with dataset; generate the dataset with the calls you want instead');
   }
   const seed = seed32(options.seed ?? 1);
-  const dataset = options.dataset ?? generateDataset({ calls: options.calls ?? 1000, seed: options.seed ?? 1 });
+  let dataset = options.dataset ?? generateDataset({ calls: options.calls ?? 1000, seed: options.seed ?? 1 });
   const logSize = options.requestLogSize ?? 1000;
   const requests: RecordedRequest[] = [];
   let count = 0;
   let faults = new FaultSchedule(options.faults ?? {}, seed);
   let apiRequests = 0;
+  const accountKey = dataset.accountKey ?? hex32(seed ^ 0x5f3759df);
+  const clock = new EmulatorClock(options.clock);
+  const created = new CreatedCalls(clock, seed, (key) => dataset.positionOf(key) >= 0);
+  // The dataset with the created calls merged in, rebuilt only when they change.
+  let merged = { version: -1, view: dataset };
+  const view = () => {
+    created.settle();
+    if (merged.version !== created.version) merged = { version: created.version, view: mergeDataset(dataset, created.all()) };
+    return merged.view;
+  };
+
+  /** Performs a write, then lets the write fault (if any) spoil the answer. */
+  const write = (req: IncomingMessage, res: ServerResponse, route: Route, path: string, text: string, schedule: FaultSchedule, entry: RecordedRequest) => {
+    const params = bodyParams(req.headers['content-type'], text);
+    const fault = schedule.writeFault();
+    if (fault === 'reject') throw new ApiError('rate-limited', 'Too Many Requests', { 'retry-after': String(schedule.writeRetryAfter) });
+    const { dialect } = route;
+    let answer: WriteAnswer;
+    if (route.sid === null) {
+      if (req.method === 'DELETE') throw new ApiError('method-not-allowed', 'DELETE takes one call, not the list');
+      answer = serveCreate(created, dialect, accountKey, params);
+    } else {
+      answer = req.method === 'DELETE' ? serveDelete(created, dataset, dialect, route.sid, path) : serveUpdate(created, dataset, dialect, route.sid, path, params);
+    }
+    if (fault === 'fail') throw new ApiError('server-error', 'Injected failure after acting');
+    if (fault === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+    entry.status = answer.status;
+    if (answer.body === null) res.writeHead(answer.status).end();
+    else send(res, answer.status, answer.body);
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     count += 1;
@@ -138,18 +217,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (requests.length > logSize) requests.shift();
     const schedule = faults;
     try {
+      // The whole request arrives before any latency: a client that gives up waiting has still sent it.
+      const text = req.method === 'POST' || req.method === 'DELETE' ? await readRequestBody(req) : '';
       const wait = schedule.latency();
       if (wait > 0) await sleep(wait);
       if (route === null) throw new ApiError('not-found', `The requested resource ${url.pathname} was not found`);
-      if (req.method !== 'GET') throw new ApiError('method-not-allowed', `${req.method} is not supported here; the emulator only reads calls`);
+      if (req.method !== 'GET' && req.method !== 'POST' && req.method !== 'DELETE') throw new ApiError('method-not-allowed', `${req.method} is not supported here`);
       apiRequests += 1;
       const failure = schedule.failure(apiRequests);
       if (failure !== null) throw failure;
       entry.authorized = authorize(route, accounts, req);
       if (!entry.authorized) throw new ApiError('unauthorized', 'Authenticate', { 'www-authenticate': dialect.emulated.challenge });
+      if (req.method !== 'GET') {
+        write(req, res, route, url.pathname, text, schedule, entry);
+        return;
+      }
       let body = route.sid === null
-        ? servePage(dataset, dialect, route.account, url.searchParams)
-        : serveCall(dataset, dialect, route.sid, url.pathname);
+        ? servePage(view(), dialect, route.account, url.searchParams)
+        : serveCall(view(), dialect, route.sid, url.pathname);
       const foreign = schedule.nextPageOrigin;
       if (foreign !== null && typeof body.next_page_uri === 'string') body = { ...body, next_page_uri: foreign + body.next_page_uri };
       entry.status = 200;
@@ -177,7 +262,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const hostPort = `${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
   // The accounts may name the host (SignalWire's space), known once listening; requests are
   // handled from the next turn of the event loop on, after this.
-  const accounts = accountsFor(dataset.accountKey ?? hex32(seed ^ 0x5f3759df), seed, hostPort);
+  const accounts = accountsFor(accountKey, seed, hostPort);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       // A bug of the emulator: answered 500 above; surface it where the test runner sees it.
@@ -188,7 +273,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const controls: EmulatorControls = {
     url: `http://${hostPort}`,
     alternates: Object.fromEntries(PROVIDERS.map((p) => [p, accounts[p].alternates])) as unknown as EmulatorAlternates,
-    dataset,
+    get dataset() {
+      return dataset;
+    },
+    setDataset(next) {
+      if (next.accountKey !== null && next.accountKey !== accountKey) {
+        throw new BadQueryError('dataset', `holds calls of account ${next.accountKey}, not of the account ${accountKey} this emulator serves`);
+      }
+      dataset = next;
+      // The created calls are merged into the new calls at the next request.
+      merged = { version: -1, view: next };
+    },
     requests,
     get requestCount() {
       return count;
@@ -197,11 +292,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       faults = new FaultSchedule(next ?? {}, seed);
       apiRequests = 0;
     },
+    calls: {
+      get createdCount() {
+        return created.createdCount;
+      },
+      list: () => created.all(),
+      onTransition: (listener) => created.onTransition(listener),
+    },
+    advanceClock: (ms) => created.advance(ms),
     clearRequests() {
       requests.length = 0;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        created.stop();
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         server.closeAllConnections();
       }),

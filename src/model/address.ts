@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { PhoneTable, e164Key } from './phone-table.js';
+import { PhoneCache, e164Key } from './phone-table.js';
 import { phoneCountry, phoneNational } from './phone-plans.js';
 
 /** What kind of endpoint an address names. */
@@ -44,27 +44,17 @@ export function formatNational(address: Address): string | null {
   return phoneNational(address.value) ?? parsePhoneNumberFromString(address.value)?.formatNational() ?? null;
 }
 
-// Call data repeats the same few thousand addresses, and describing a phone
-// number is the costliest step of normalization: each address is described
-// once and shared, frozen, by every call that has it. Two generations keep
-// the recently used ones (about LRU) within a fixed memory bound. E.164
-// numbers, nearly every address, are kept under their digits in PhoneTables;
-// the others in Maps.
-interface Generation {
-  phones: PhoneTable<Address>;
-  others: Map<string, Address>;
-}
-
-const GENERATION_SIZE = 25_000;
-const newGeneration = (): Generation => ({ phones: new PhoneTable(65_536), others: new Map() });
-let recent = newGeneration();
-let older: Generation | undefined;
+// Call data repeats a few addresses (the account's own numbers) among many
+// seen once (the other side of each call): each address is described once
+// while it recurs and shared, frozen, by every call that has it. The caches
+// are small and direct-mapped, so that a number seen for the first time costs
+// one slot read to find missing (a larger cache of two generations, measured
+// on first reads, cost more in lookups and turnover than it saved).
+const phones = new PhoneCache<Address>(4096);
+const others = new Map<string, Address>();
+const OTHERS_LIMIT = 4096;
 let lastValue: string | undefined;
 let lastAddress: Address | undefined;
-
-/** The address kept for `value` (whose E.164 key is `key`, or 0) in a generation. */
-const kept = (generation: Generation, key: number, value: string) =>
-  key === 0 ? generation.others.get(value) : generation.phones.get(key);
 
 /**
  * Classifies an address as sent by a provider, with libphonenumber-js facts
@@ -75,18 +65,14 @@ export function readAddress(value: string): Address {
   // Consecutive calls often share an address (the account's own number).
   if (value === lastValue) return lastAddress!;
   const key = e164Key(value);
-  let address = kept(recent, key, value);
+  let address = key === 0 ? others.get(value) : phones.get(key);
   if (address === undefined) {
-    address = (older === undefined ? undefined : kept(older, key, value)) ?? Object.freeze(describe(value, key));
-    if (recent.phones.size + recent.others.size >= GENERATION_SIZE) {
-      const next = older ?? newGeneration();
-      next.phones.clear();
-      next.others.clear();
-      older = recent;
-      recent = next;
+    address = Object.freeze(describe(value, key));
+    if (key !== 0) phones.set(key, address);
+    else {
+      if (others.size >= OTHERS_LIMIT) others.clear();
+      others.set(value, address);
     }
-    if (key === 0) recent.others.set(value, address);
-    else recent.phones.set(key, address);
   }
   lastValue = value;
   lastAddress = address;

@@ -9,10 +9,11 @@ import type { CallStatus } from './status.js';
  *
  * - Instants are UTC ISO 8601 strings (`2018-09-19T20:00:00Z`), null when the provider left them empty.
  * - `price` is a decimal string where a charge is positive (SignalWire's sign; Twilio's is flipped).
- * - `duration` is whole seconds, `queueTime` whole milliseconds.
+ * - `duration` is whole seconds.
  * - Ids are kept verbatim, even when they are not valid hex.
- * - Fields the other provider does not have are null.
- * - `extra` holds the fields neither dialect documents, verbatim, so nothing is lost.
+ * - Fields the provider does not have are null; provider-only fields are grouped under
+ *   `quality` (figures any provider may report) and `providerFields` (by provider).
+ * - `extra` holds the fields the provider does not document, verbatim, so nothing is lost.
  *
  * The raw record a Call was read from stays reachable with {@link rawRecord}.
  */
@@ -50,35 +51,52 @@ export interface Call {
   /** ISO 4217 currency of `price`. */
   priceUnit: string | null;
   apiVersion: string | null;
-  /** SignalWire only. */
-  annotation: string | null;
-  /** Twilio only: milliseconds the call waited before being placed. */
-  queueTime: number | null;
-  /** Twilio only. */
-  trunkSid: string | null;
-  /** Documented by both; SignalWire's is always null. */
+  /** The group the call belongs to (documented by Twilio and SignalWire; SignalWire's is always null). */
   groupSid: string | null;
-  /** SignalWire only: mean opinion score of inbound audio, 1–5. */
-  audioInMos: number | null;
-  /** SignalWire only: SIP response code of the INVITE (SignalWire sends it as a string, `"200"`). */
-  sipResultCode: number | null;
-  /** SignalWire only: audio round-trip time figures. */
-  audioRttAvg: number | null;
-  audioRttMin: number | null;
-  audioRttMax: number | null;
-  /** SignalWire only: outbound audio jitter figures. */
-  audioOutJitterAvg: number | null;
-  audioOutJitterMin: number | null;
-  audioOutJitterMax: number | null;
-  /** SignalWire only: outbound audio packets lost. */
-  audioOutLost: number | null;
+  /** Call-quality figures, from any provider that reports them; null when the record reports none. */
+  quality: CallQuality | null;
+  /**
+   * Each provider's documented fields that have no canonical counterpart, under
+   * the provider's name (`providerFields.twilio.queueTime`). The reading
+   * provider's group holds every field its dialect declares (null when absent);
+   * other providers' groups are absent. See docs/model.md for each provider's fields.
+   */
+  providerFields: ProviderFields;
   /** The record's own URI as the provider sent it. */
   uri: string | null;
   /** Names to URIs; an entry may be null (SignalWire sends `"notifications": null`). */
   subresourceUris: Record<string, string | null> | null;
-  /** Fields neither dialect documents, kept verbatim. */
+  /** Fields the reading dialect does not document, kept verbatim. */
   extra: Record<string, unknown>;
 }
+
+/**
+ * Call-quality figures. SignalWire reports them today (`audio_in_mos`,
+ * `sip_result_code`, `audio_rtt_*`, `audio_out_jitter_*`, `audio_out_lost`);
+ * any provider's dialect may fill them. A figure the record lacks is null.
+ */
+export interface CallQuality {
+  /** Mean opinion score of inbound audio, 1–5. */
+  mos: number | null;
+  /** SIP response code of the INVITE. */
+  sipResultCode: number | null;
+  /** Audio round-trip time figures (milliseconds). */
+  rttAvg: number | null;
+  rttMin: number | null;
+  rttMax: number | null;
+  /** Outbound audio jitter figures (milliseconds). */
+  jitterAvg: number | null;
+  jitterMin: number | null;
+  jitterMax: number | null;
+  /** Outbound audio packets lost. */
+  packetsLost: number | null;
+}
+
+/** A provider field's value: JSON scalars only, so that a Call stays plain JSON. */
+export type ProviderFieldValue = string | number | boolean | null;
+
+/** Provider-only fields of a Call, by provider: `{ twilio: { queueTime: 1000, trunkSid: null } }`. */
+export type ProviderFields = { readonly [P in Provider]?: Readonly<Record<string, ProviderFieldValue>> };
 
 /** The key under which a Call keeps the raw record it was read from (not serialized by JSON.stringify). */
 export const RAW: unique symbol = Symbol.for('callbridge.raw');

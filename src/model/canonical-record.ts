@@ -1,10 +1,10 @@
 import { type Address, readAddress } from './address.js';
 import { type AnsweredBy } from './answered-by.js';
-import type { Call } from './call.js';
+import type { Call, CallQuality, ProviderFields } from './call.js';
 import { type Direction } from './direction.js';
 import { MalformedRecordError } from './errors/malformed-record-error.js';
 import { isDecimal } from './money.js';
-import { isProvider } from './provider.js';
+import { type Provider, isProvider } from './provider.js';
 import { isCallStatus } from './status.js';
 import { parseIsoInstant } from './time.js';
 
@@ -17,7 +17,7 @@ export function isCanonicalRecord(raw: unknown): raw is Record<string, unknown> 
   return raw !== null && typeof raw === 'object' && isProvider((raw as { provider?: unknown }).provider) && 'extra' in raw && 'sid' in raw;
 }
 
-type Kind = 'text' | 'address' | 'instant' | 'integer' | 'number' | 'decimal' | 'direction' | 'answeredBy' | 'map' | 'object';
+type Kind = 'text' | 'address' | 'instant' | 'integer' | 'number' | 'decimal' | 'direction' | 'answeredBy' | 'map' | 'object' | 'quality' | 'providerFields';
 
 // Every field but provider, sid and status (checked first); typed by Call's keys, so a new field must be named here.
 const FIELDS: Record<Exclude<keyof Call, 'provider' | 'sid' | 'status'>, Kind> = {
@@ -25,11 +25,29 @@ const FIELDS: Record<Exclude<keyof Call, 'provider' | 'sid' | 'status'>, Kind> =
   to: 'address', toFormatted: 'text', from: 'address', fromFormatted: 'text', forwardedFrom: 'address', callerName: 'text',
   direction: 'direction', directionDetail: 'text', answeredBy: 'answeredBy', answeredByDetail: 'text',
   startTime: 'instant', endTime: 'instant', dateCreated: 'instant', dateUpdated: 'instant',
-  duration: 'integer', price: 'decimal', priceUnit: 'text', apiVersion: 'text', annotation: 'text',
-  queueTime: 'integer', trunkSid: 'text', groupSid: 'text',
-  audioInMos: 'number', sipResultCode: 'integer', audioRttAvg: 'number', audioRttMin: 'number', audioRttMax: 'number',
-  audioOutJitterAvg: 'number', audioOutJitterMin: 'number', audioOutJitterMax: 'number', audioOutLost: 'number',
-  uri: 'text', subresourceUris: 'map', extra: 'object',
+  duration: 'integer', price: 'decimal', priceUnit: 'text', apiVersion: 'text', groupSid: 'text',
+  quality: 'quality', providerFields: 'providerFields', uri: 'text', subresourceUris: 'map', extra: 'object',
+};
+
+// The figures of CallQuality, in order; typed by its keys, so a new figure must be named here.
+const QUALITY: Record<keyof CallQuality, 'number' | 'integer'> = {
+  mos: 'number', sipResultCode: 'integer', rttAvg: 'number', rttMin: 'number', rttMax: 'number',
+  jitterAvg: 'number', jitterMin: 'number', jitterMax: 'number', packetsLost: 'number',
+};
+
+/**
+ * Top-level fields of canonical records written before provider-only fields
+ * were grouped (callbridge 0.1), and where they went: read into their new place
+ * when the record's provider is the one that documents them (for other
+ * providers they were null, or copies of what `extra` keeps).
+ */
+const LEGACY: Record<string, readonly [provider: Provider, group: 'quality' | 'providerFields', name: string]> = {
+  queueTime: ['twilio', 'providerFields', 'queueTime'], trunkSid: ['twilio', 'providerFields', 'trunkSid'],
+  annotation: ['signalwire', 'providerFields', 'annotation'], audioInMos: ['signalwire', 'quality', 'mos'],
+  sipResultCode: ['signalwire', 'quality', 'sipResultCode'], audioRttAvg: ['signalwire', 'quality', 'rttAvg'],
+  audioRttMin: ['signalwire', 'quality', 'rttMin'], audioRttMax: ['signalwire', 'quality', 'rttMax'],
+  audioOutJitterAvg: ['signalwire', 'quality', 'jitterAvg'], audioOutJitterMin: ['signalwire', 'quality', 'jitterMin'],
+  audioOutJitterMax: ['signalwire', 'quality', 'jitterMax'], audioOutLost: ['signalwire', 'quality', 'packetsLost'],
 };
 
 const DIRECTIONS: ReadonlySet<unknown> = new Set<Direction>(['inbound', 'outbound']);
@@ -47,7 +65,7 @@ function jsonCell(value: unknown): unknown {
 
 /** One field's value, or undefined when it cannot be read as its kind. Empty text (a CSV cell) is null. */
 function readField(kind: Kind, value: unknown): unknown {
-  if (value === null || value === undefined || value === '') return kind === 'object' ? {} : null;
+  if (value === null || value === undefined || value === '') return kind === 'object' || kind === 'providerFields' ? {} : null;
   switch (kind) {
     case 'text':
       return typeof value === 'string' ? value : undefined;
@@ -73,16 +91,64 @@ function readField(kind: Kind, value: unknown): unknown {
       const object = jsonCell(value);
       return object !== null && typeof object === 'object' && !Array.isArray(object) ? object : undefined;
     }
+    case 'quality':
+      return readQuality(jsonCell(value));
+    case 'providerFields':
+      return readProviderFields(jsonCell(value));
   }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** A CallQuality with every figure (absent ones null), or undefined when a figure cannot be read. */
+function readQuality(value: unknown): CallQuality | null | undefined {
+  if (value === null) return null;
+  if (!isObject(value) || Object.keys(value).some((key) => !Object.hasOwn(QUALITY, key))) return undefined;
+  const quality: Record<string, unknown> = {};
+  for (const [figure, kind] of Object.entries(QUALITY)) {
+    quality[figure] = readField(kind, value[figure]);
+    if (quality[figure] === undefined) return undefined;
+  }
+  return quality as unknown as CallQuality;
+}
+
+/** Groups of JSON scalars under provider names, or undefined. */
+function readProviderFields(value: unknown): ProviderFields | undefined {
+  if (!isObject(value)) return undefined;
+  for (const [provider, group] of Object.entries(value)) {
+    if (!isProvider(provider) || !isObject(group)) return undefined;
+    if (Object.values(group).some((v) => v !== null && typeof v === 'object')) return undefined;
+  }
+  return value as ProviderFields;
+}
+
+/** Moves the top-level fields of a record written before grouping (see {@link LEGACY}) into their groups. */
+function fromLegacy(record: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.keys(LEGACY).some((key) => Object.hasOwn(record, key))) return record;
+  const moved: Record<string, unknown> = {};
+  const quality: Record<string, unknown> = {};
+  const own: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    const legacy = LEGACY[key];
+    if (legacy === undefined) moved[key] = value;
+    else if (legacy[0] === record.provider) (legacy[1] === 'quality' ? quality : own)[legacy[2]] = value;
+  }
+  const reported = Object.values(quality).some((v) => v !== null && v !== '');
+  moved.quality ??= reported ? quality : null;
+  moved.providerFields ??= Object.keys(own).length === 0 ? {} : { [record.provider as string]: own };
+  return moved;
 }
 
 /**
  * Rebuilds a Call from a canonical record callbridge wrote, as JSON (NDJSON,
  * `--output json`) or as a CSV row read into text cells: numbers may be text,
- * an address its bare value, a map or `extra` JSON text, an empty cell null.
+ * an address its bare value, a map, `quality`, `providerFields` or `extra` JSON
+ * text, an empty cell null. A record written before provider-only fields were
+ * grouped (top-level `queueTime`, `audioInMos`, …) is read into the groups.
  * Throws {@link MalformedRecordError} naming the field that cannot be read.
  */
-export function callFromCanonical(record: Record<string, unknown>, position?: string): Call {
+export function callFromCanonical(input: Record<string, unknown>, position?: string): Call {
+  const record = fromLegacy(input);
   const sid = record.sid;
   const where = typeof sid === 'string' && sid !== '' ? sid : (position ?? 'at an unknown position');
   if (typeof sid !== 'string' || sid === '') throw new MalformedRecordError(where, 'sid', 'is missing or not text', sid);

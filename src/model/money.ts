@@ -6,6 +6,9 @@
 
 // Prices are read for every record: these scan characters instead of running regular expressions.
 
+const MINUS = 45;
+const PLUS = 43;
+
 /** True when `text` is a plain decimal number (`-0.01750`, `3`, `.5`, `3.`). */
 export function isDecimal(text: string): boolean {
   let i = text.charCodeAt(0) === 45 || text.charCodeAt(0) === 43 ? 1 : 0;
@@ -34,15 +37,18 @@ function nonZero(text: string): boolean {
  * Zero is always written without a sign, so `"-0.00"` and `"0.00"` both become `"0.00"`.
  */
 export function negateDecimal(text: string): string {
-  const unsigned = text[0] === '-' || text[0] === '+' ? text.slice(1) : text;
+  const sign = text.charCodeAt(0);
+  const unsigned = sign === MINUS || sign === PLUS ? text.slice(1) : text;
   if (!nonZero(unsigned)) return unsigned;
-  return text[0] === '-' ? unsigned : `-${unsigned}`;
+  return sign === MINUS ? unsigned : `-${unsigned}`;
 }
 
 /** Drops a leading `+` and writes zero without a sign, keeping the digits verbatim. */
 export function canonicalDecimal(text: string): string {
-  const unsigned = text[0] === '-' || text[0] === '+' ? text.slice(1) : text;
-  return text[0] === '-' && nonZero(unsigned) ? text : unsigned;
+  const sign = text.charCodeAt(0);
+  if (sign !== MINUS && sign !== PLUS) return text;
+  const unsigned = text.slice(1);
+  return sign === MINUS && nonZero(unsigned) ? text : unsigned;
 }
 
 /**
@@ -51,6 +57,8 @@ export function canonicalDecimal(text: string): string {
  * `1e21` is `"1000000000000000000000"`.
  */
 export function decimalFromNumber(value: number): string {
+  // JavaScript writes an exponent only below 1e-6 and from 1e21 up: prices never look for one.
+  if ((value >= 1e-6 && value < 1e21) || (value <= -1e-6 && value > -1e21) || value === 0) return String(value);
   const text = String(value);
   const e = text.indexOf('e');
   if (e === -1) return text;

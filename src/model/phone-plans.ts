@@ -33,6 +33,15 @@ const entire = (pattern: string) => new RegExp(`^(?:${pattern})$`);
 /** `text.search(pattern) === 0`, i.e. a match that starts at the first digit. */
 const atStart = (pattern: string) => new RegExp(`^(?:${pattern})`);
 
+// The patterns a number is tested against on the hot path are compiled with
+// `+` and the calling code in front, and tested on the E.164 text itself: no
+// national part is sliced out of each number read.
+
+/** `pattern` matches the whole national part of an E.164 text starting `+<callingCode>`. */
+const entireAfter = (callingCode: string, pattern: string) => new RegExp(`^\\+${callingCode}(?:${pattern})$`);
+/** `pattern` matches at the start of the national part of an E.164 text starting `+<callingCode>`. */
+const atStartAfter = (callingCode: string, pattern: string) => new RegExp(`^\\+${callingCode}(?:${pattern})`);
+
 interface FormatPlan {
   /** The last of the format's leading-digits patterns, the one libphonenumber-js checks. */
   leading: RegExp | null;
@@ -44,24 +53,42 @@ interface FormatPlan {
 }
 
 interface TypePlan {
+  /** On the E.164 text (see {@link entireAfter}). */
   pattern: RegExp;
+  /** Possible lengths of the national part. */
   lengths: readonly number[] | null;
 }
 
 interface CountryPlan {
   country: string;
-  /** For countries that share a calling code: their leading digits, when the metadata has them. */
+  /** For countries that share a calling code: their leading digits, when the metadata has them (on the E.164 text). */
   leading: RegExp | null;
-  /** Otherwise the national number pattern and the number types, as `getNumberType` checks them. */
+  /** Otherwise the national number pattern and the number types, as `getNumberType` checks them (on the E.164 text). */
   nationalNumber: RegExp;
   types: readonly TypePlan[];
   formats: readonly FormatPlan[];
 }
 
+/**
+ * Consecutive countries of a shared calling code that all have leading
+ * digits (23 of NANP's 25): one pattern tells whether any of them claims a
+ * number, so that a number none claims (a Canadian one, say) is not tested
+ * against each in turn.
+ */
+interface LeadingRun {
+  any: RegExp;
+  countries: readonly CountryPlan[];
+}
+
 interface CodePlan {
   callingCode: string;
-  /** The main country's prefix for parsing: a number that starts with it takes libphonenumber-js's own path. */
+  /**
+   * The main country's prefix for parsing, matching at least one digit at the
+   * start of the national part: such a number takes libphonenumber-js's own path.
+   */
   prefix: RegExp | null;
+  /** The countries in libphonenumber-js's order, runs of leading-digit countries grouped. */
+  steps: ReadonlyArray<CountryPlan | LeadingRun>;
   countries: readonly CountryPlan[];
 }
 
@@ -80,45 +107,77 @@ function formatPlans(own: CountryJson, main: CountryJson): FormatPlan[] {
   });
 }
 
-function countryPlan(country: string, main: CountryJson): CountryPlan {
+function countryPlan(callingCode: string, country: string, main: CountryJson): CountryPlan {
   const own = metadata.countries[country]!;
   const types: TypePlan[] = [];
   for (const type of own[11] || []) {
     if (!type || !type[0]) continue;
     const lengths = type[1] || own[3] || null;
-    types.push({ pattern: entire(type[0]), lengths });
+    types.push({ pattern: entireAfter(callingCode, type[0]), lengths });
   }
   return {
     country,
-    leading: own[10] ? atStart(own[10]) : null,
-    nationalNumber: entire(own[2]),
+    leading: own[10] ? atStartAfter(callingCode, own[10]) : null,
+    nationalNumber: entireAfter(callingCode, own[2]),
     types,
     formats: formatPlans(own, main),
   };
 }
 
-function codePlan(callingCode: string): CodePlan {
-  const countries = metadata.country_calling_codes[callingCode]!;
-  const main = metadata.countries[countries[0]!]!;
-  const prefix = main[7] || main[5];
-  return { callingCode, prefix: prefix ? atStart(prefix) : null, countries: countries.map((c) => countryPlan(c, main)) };
+/** The countries in order, each run of two or more with leading digits as one {@link LeadingRun}. */
+function stepsOf(callingCode: string, countries: readonly CountryPlan[]): Array<CountryPlan | LeadingRun> {
+  const steps: Array<CountryPlan | LeadingRun> = [];
+  for (let i = 0; i < countries.length; ) {
+    let end = i;
+    while (end < countries.length && countries[end]!.leading !== null) end++;
+    if (end - i < 2) {
+      steps.push(countries[i]!);
+      i++;
+      continue;
+    }
+    const run = countries.slice(i, end);
+    const leading = run.map((c) => metadata.countries[c.country]![10] as string);
+    steps.push({ any: atStartAfter(callingCode, leading.map((l) => `(?:${l})`).join('|')), countries: run });
+    i = end;
+  }
+  return steps;
 }
 
-/** libphonenumber-js's `getNumberType(...)` is set (the number is valid in `plan`'s country). */
-function hasType(plan: CountryPlan, national: string): boolean {
-  if (!plan.nationalNumber.test(national)) return false;
+function codePlan(callingCode: string): CodePlan {
+  const names = metadata.country_calling_codes[callingCode]!;
+  const main = metadata.countries[names[0]!]!;
+  const prefix = main[7] || main[5];
+  const countries = names.map((c) => countryPlan(callingCode, c, main));
+  return {
+    callingCode,
+    // The lookbehind demands that the match took at least one digit: an empty match strips nothing.
+    prefix: prefix ? new RegExp(`^\\+${callingCode}(?:${prefix})(?<!^\\+${callingCode})`) : null,
+    steps: stepsOf(callingCode, countries),
+    countries,
+  };
+}
+
+/** libphonenumber-js's `getNumberType(...)` is set (the number is valid in `plan`'s country); `length`: of the national part. */
+function hasType(plan: CountryPlan, value: string, length: number): boolean {
+  if (!plan.nationalNumber.test(value)) return false;
   for (const type of plan.types) {
-    if ((type.lengths === null || type.lengths.includes(national.length)) && type.pattern.test(national)) return true;
+    if ((type.lengths === null || type.lengths.includes(length)) && type.pattern.test(value)) return true;
   }
   return false;
 }
 
 /** `getCountryByNationalNumber`: the first country whose leading digits or number types match. */
-function countryOf(plan: CodePlan, national: string): CountryPlan | undefined {
+function countryOf(plan: CodePlan, value: string): CountryPlan | undefined {
   const { countries } = plan;
   if (countries.length === 1) return countries[0];
-  for (const country of countries) {
-    if (country.leading !== null ? country.leading.test(national) : hasType(country, national)) return country;
+  const length = value.length - plan.callingCode.length - 1;
+  for (const step of plan.steps) {
+    if ('any' in step) {
+      if (!step.any.test(value)) continue;
+      for (const country of step.countries) if (country.leading!.test(value)) return country;
+    } else if (step.leading !== null ? step.leading.test(value) : hasType(step, value, length)) {
+      return step;
+    }
   }
   return undefined;
 }
@@ -159,16 +218,13 @@ function planOf(value: string): CodePlan | undefined {
   return undefined;
 }
 
-/** The national part of `value` as libphonenumber-js reads it, or undefined where this shortcut does not apply. */
-function nationalPart(plan: CodePlan, value: string): string | undefined {
-  const national = value.slice(plan.callingCode.length + 1);
-  if (national.length < 2) return undefined;
-  if (plan.prefix !== null) {
-    const stripped = plan.prefix.exec(national);
-    // An empty match strips nothing; any other, libphonenumber-js decides.
-    if (stripped !== null && stripped[0] !== '') return undefined;
-  }
-  return national;
+/**
+ * True when libphonenumber-js reads the digits after the calling code as the
+ * national number: at least two of them, and no national prefix that it would
+ * strip (those numbers it decides itself).
+ */
+function plainNational(plan: CodePlan, value: string): boolean {
+  return value.length - plan.callingCode.length - 1 >= 2 && (plan.prefix === null || !plan.prefix.test(value));
 }
 
 /**
@@ -183,9 +239,8 @@ function nationalPart(plan: CodePlan, value: string): string | undefined {
  */
 export function phoneCountry(value: string): string | null | undefined {
   const plan = planOf(value);
-  const national = plan === undefined ? undefined : nationalPart(plan, value);
-  if (national === undefined) return undefined;
-  const country = countryOf(plan!, national);
+  if (plan === undefined || !plainNational(plan, value)) return undefined;
+  const country = countryOf(plan, value);
   return country === undefined ? null : country.country;
 }
 
@@ -195,7 +250,7 @@ export function phoneCountry(value: string): string | null | undefined {
  */
 export function phoneNational(value: string): string | undefined {
   const plan = planOf(value);
-  const national = plan === undefined ? undefined : nationalPart(plan, value);
-  if (national === undefined) return undefined;
-  return formatNational((countryOf(plan!, national) ?? plan!.countries[0]!).formats, national);
+  if (plan === undefined || !plainNational(plan, value)) return undefined;
+  const national = value.slice(plan.callingCode.length + 1);
+  return formatNational((countryOf(plan, value) ?? plan.countries[0]!).formats, national);
 }

@@ -1,53 +1,33 @@
 /**
- * An open-addressing hash table from an E.164 number's digits, as a number,
- * to a value. Keys live in a Float64Array, so a lookup reads one slot of
- * plain memory instead of following a Map's entries and comparing stored text:
- * on pages of call records, where the lookups miss the CPU caches, that took
- * several times longer.
+ * A direct-mapped cache from an E.164 number's digits, as a number, to a
+ * value: each key has one slot, and a key set there replaces whatever was
+ * there. A lookup reads one slot of plain memory (a Float64Array of keys) and
+ * never probes further, so a number seen for the first time, the common case
+ * on the first read of a call log, costs one comparison to find missing.
  */
-export class PhoneTable<T> {
+export class PhoneCache<T> {
   readonly #keys: Float64Array;
   readonly #values: Array<T | undefined>;
   readonly #mask: number;
-  #size = 0;
 
-  /** `slots` is a power of two; keep the table under half full. */
+  /** `slots` is a power of two. */
   constructor(slots: number) {
     this.#keys = new Float64Array(slots);
     this.#values = new Array<T | undefined>(slots).fill(undefined);
     this.#mask = slots - 1;
   }
 
-  /** How many keys the table holds. */
-  get size(): number {
-    return this.#size;
-  }
-
-  /** The value under `key` (a positive whole number below 2^53), or undefined. */
+  /** The value last set under `key` (a positive whole number below 2^53), unless another key has taken its slot since. */
   get(key: number): T | undefined {
-    const keys = this.#keys;
-    for (let i = this.#slot(key); ; i = (i + 1) & this.#mask) {
-      const k = keys[i];
-      if (k === key) return this.#values[i];
-      if (k === 0) return undefined;
-    }
+    const slot = this.#slot(key);
+    return this.#keys[slot] === key ? this.#values[slot] : undefined;
   }
 
-  /** Stores `value` under `key` (a positive whole number below 2^53). */
+  /** Stores `value` under `key` (a positive whole number below 2^53), in place of whatever shared its slot. */
   set(key: number, value: T): void {
-    const keys = this.#keys;
-    let i = this.#slot(key);
-    while (keys[i] !== key && keys[i] !== 0) i = (i + 1) & this.#mask;
-    if (keys[i] === 0) this.#size++;
-    keys[i] = key;
-    this.#values[i] = value;
-  }
-
-  /** Empties the table, keeping its memory. */
-  clear(): void {
-    this.#keys.fill(0);
-    this.#values.fill(undefined);
-    this.#size = 0;
+    const slot = this.#slot(key);
+    this.#keys[slot] = key;
+    this.#values[slot] = value;
   }
 
   #slot(key: number): number {

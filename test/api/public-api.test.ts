@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../src/dialects/registry.js';
 import * as emulator from '../../src/emulator/index.js';
 import * as api from '../../src/index.js';
+import * as webhooks from '../../src/webhooks/index.js';
 import { CallbridgeError } from '../../src/model/errors/callbridge-error.js';
 import { PROVIDERS } from '../../src/model/provider.js';
 import { resolveQuery } from '../../src/model/query.js';
@@ -16,6 +17,20 @@ describe('the root entry', () => {
     expect(names.filter((name) => !isErrorClass(api[name as keyof typeof api])).sort()).toEqual(RUNTIME);
     const docs = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8');
     for (const name of names) expect(docs, `docs/api.md lists ${name}`).toMatch(new RegExp(`\`${name}[\`(]`));
+  });
+
+  it('leaves webhooks to callbridge/webhooks, which exports the documented names', () => {
+    expect('verifyWebhook' in api).toBe(false);
+    const runtime = Object.keys(webhooks).filter((name) => !isErrorClass(webhooks[name as keyof typeof webhooks]));
+    expect(runtime.sort()).toEqual([
+      'PROVIDERS', 'parseStatusCallback', 'readRawBody', 'signSignalWire', 'signTelnyx', 'signTwilio',
+      'statusCallbackFields', 'telnyxPublicKey', 'verifyFetchRequest', 'verifyNodeRequest', 'verifyWebhook',
+    ]);
+    expect(webhooks.ConfigError).toBe(api.ConfigError);
+    expect(webhooks.WebhookVerificationError.prototype).toBeInstanceOf(api.CallbridgeError);
+    const docs = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8');
+    const section = docs.slice(docs.indexOf('## `callbridge/webhooks`'));
+    for (const name of Object.keys(webhooks)) expect(section, `docs/api.md lists ${name} under callbridge/webhooks`).toMatch(new RegExp(`\`${name}[\`(]`));
   });
 
   it('leaves the emulator to its own entry', () => {

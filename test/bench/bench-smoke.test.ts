@@ -57,11 +57,11 @@ describe('npm run bench (smoke size)', () => {
     const result = await runBench(['--smoke', '--out', out]);
     expect(result.stderr).not.toMatch(/bench: Error|failed/);
     expect(result.code).toBe(0);
-    for (const heading of ['1. Normalization throughput', '2. Listing', '3. Memory while streaming', '4. callbridge normalize']) expect(result.stdout).toContain(heading);
+    for (const heading of ['1. Normalization throughput', '2. Listing', '3. Memory while streaming', '4. callbridge normalize', '5. Phone plans']) expect(result.stdout).toContain(heading);
 
     const results = JSON.parse(readFileSync(out, 'utf8'));
     expect(results.meta.scale).toBe('smoke');
-    expect(Object.keys(results)).toEqual(expect.arrayContaining(['normalization', 'listing', 'streaming', 'normalizeCli', 'targets']));
+    expect(Object.keys(results)).toEqual(expect.arrayContaining(['normalization', 'listing', 'streaming', 'normalizeCli', 'phoneEquivalence', 'targets']));
 
     const normalizers = ['parse', 'normalizeCall', 'toCall', 'sdk'];
     expect(results.normalization.dialects.map((d: { dialect: string }) => d.dialect)).toEqual(['twilio', 'signalwire']);
@@ -81,6 +81,9 @@ describe('npm run bench (smoke size)', () => {
     }
 
     expectFinite(results.normalizeCli, ['cli'], ['recordsPerSec', 'ratioToParse', 'peakRssMB']);
+    expect(results.phoneEquivalence.numbers).toBe(20_000);
+    expect(results.phoneEquivalence.shortcut).toBeGreaterThan(10_000);
+    expect(results.phoneEquivalence.mismatchCount).toBe(0);
     expect(results.targets.map((t: { name: string }) => t.name)).toEqual([
       'normalization twilio, first read: JSON.parse + normalizeCall vs bare JSON.parse',
       "normalization twilio, first read: normalizeCall vs the SDK's parse + CallInstance",
@@ -88,7 +91,9 @@ describe('npm run bench (smoke size)', () => {
       "normalization signalwire, first read: normalizeCall vs the SDK's parse + CallInstance",
       'listing: callbridge wall time / twilio-node list() wall time',
       'listing: callbridge peak RSS / twilio-node list() peak RSS',
-      'streaming 5,000 calls: callbridge peak RSS',
+      "streaming 5,000 calls: callbridge peak RSS / the floor's (fetch + JSON.parse) in this run",
+      'streaming: callbridge peak RSS at 5,000 calls / at 1,000',
+      'phone plans: disagreements with libphonenumber-js over 20,000 random numbers',
     ]);
     for (const target of results.targets) expect(typeof target.met).toBe('boolean');
   }, 120_000);

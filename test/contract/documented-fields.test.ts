@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeCall, toDialect } from '../../src/dialects/registry.js';
-import { SIGNALWIRE_KEYS } from '../../src/dialects/signalwire/signalwire-record.js';
-import { TWILIO_KEYS } from '../../src/dialects/twilio/twilio-record.js';
-import { TELNYX_KEYS } from '../../src/dialects/telnyx/telnyx-record.js';
+import { SIGNALWIRE_FIELDS } from '../../src/dialects/signalwire/signalwire-dialect.js';
+import { TELNYX_FIELDS } from '../../src/dialects/telnyx/telnyx-dialect.js';
+import { TWILIO_FIELDS } from '../../src/dialects/twilio/twilio-dialect.js';
 import { type Emulator, generateDataset, startEmulator } from '../../src/emulator/index.js';
 import type { Call } from '../../src/model/call.js';
 import { PROVIDERS, type Provider } from '../../src/model/provider.js';
 import { SERVED, get, pages, servedKey } from '../emulator/helpers.js';
 import { DOCUMENTED, documentedTypeErrors, hasJsonType } from '../support/documented.js';
+import { valueAtPath } from './dialect-cases.js';
 import { LENIENT_DRIFT, loadFixtures } from './fixtures.js';
 
 /** The records of a published sample: a list page's calls, or a single record. */
@@ -44,9 +45,16 @@ describe('the documented fields, as derived from the providers\' pages', () => {
   });
 
   it('is the list of keys each dialect keeps out of `extra`', () => {
-    expect([...TWILIO_KEYS].sort()).toEqual([...DOCUMENTED.twilio.keys()].sort());
-    expect([...SIGNALWIRE_KEYS].sort()).toEqual([...DOCUMENTED.signalwire.keys()].sort());
-    expect([...TELNYX_KEYS].sort()).toEqual([...DOCUMENTED.telnyx.keys()].sort());
+    expect([...TWILIO_FIELDS.keys].sort()).toEqual([...DOCUMENTED.twilio.keys()].sort());
+    expect([...SIGNALWIRE_FIELDS.keys].sort()).toEqual([...DOCUMENTED.signalwire.keys()].sort());
+    expect([...TELNYX_FIELDS.keys].sort()).toEqual([...DOCUMENTED.telnyx.keys()].sort());
+  });
+
+  it('is what each dialect\'s field table declares, key by key with its JSON type', () => {
+    for (const table of [TWILIO_FIELDS, SIGNALWIRE_FIELDS, TELNYX_FIELDS]) {
+      const declared = new Map(table.entries.map((e) => [e.key, e.type]));
+      expect(declared).toEqual(new Map([...DOCUMENTED[table.provider]].map(([key, { type }]) => [key, type])));
+    }
   });
 
   it('agrees with Twilio\'s schema example: the same keys, each value of the documented JSON type', () => {
@@ -72,17 +80,17 @@ describe('the documented fields, as derived from the providers\' pages', () => {
   });
 });
 
-/** The Call field each documented raw key is written from, written out here rather than taken from src/. */
-const FIELD_OF: Record<string, keyof Call> = {
-  account_sid: 'accountSid', annotation: 'annotation', answered_by: 'answeredByDetail', api_version: 'apiVersion',
+/** Where in a Call each documented raw key is written from, written out here rather than taken from src/. */
+const FIELD_OF: Record<string, string> = {
+  account_sid: 'accountSid', annotation: 'providerFields.signalwire.annotation', answered_by: 'answeredByDetail', api_version: 'apiVersion',
   caller_name: 'callerName', date_created: 'dateCreated', date_updated: 'dateUpdated', direction: 'directionDetail',
   duration: 'duration', end_time: 'endTime', forwarded_from: 'forwardedFrom', from: 'from', formatted_from: 'fromFormatted',
   from_formatted: 'fromFormatted', group_sid: 'groupSid', parent_call_sid: 'parentCallSid', phone_number_sid: 'phoneNumberSid',
-  price: 'price', price_unit: 'priceUnit', queue_time: 'queueTime', sid: 'sid', start_time: 'startTime', status: 'status',
-  subresource_uris: 'subresourceUris', to: 'to', formatted_to: 'toFormatted', to_formatted: 'toFormatted', trunk_sid: 'trunkSid',
-  uri: 'uri', audio_in_mos: 'audioInMos', sip_result_code: 'sipResultCode', audio_rtt_avg: 'audioRttAvg',
-  audio_rtt_min: 'audioRttMin', audio_rtt_max: 'audioRttMax', audio_out_jitter_avg: 'audioOutJitterAvg',
-  audio_out_jitter_min: 'audioOutJitterMin', audio_out_jitter_max: 'audioOutJitterMax', audio_out_lost: 'audioOutLost',
+  price: 'price', price_unit: 'priceUnit', queue_time: 'providerFields.twilio.queueTime', sid: 'sid', start_time: 'startTime', status: 'status',
+  subresource_uris: 'subresourceUris', to: 'to', formatted_to: 'toFormatted', to_formatted: 'toFormatted', trunk_sid: 'providerFields.twilio.trunkSid',
+  uri: 'uri', audio_in_mos: 'quality.mos', sip_result_code: 'quality.sipResultCode', audio_rtt_avg: 'quality.rttAvg',
+  audio_rtt_min: 'quality.rttMin', audio_rtt_max: 'quality.rttMax', audio_out_jitter_avg: 'quality.jitterAvg',
+  audio_out_jitter_min: 'quality.jitterMin', audio_out_jitter_max: 'quality.jitterMax', audio_out_lost: 'quality.packetsLost',
 };
 
 /**
@@ -91,7 +99,7 @@ const FIELD_OF: Record<string, keyof Call> = {
  */
 const unknownIn = (call: Call) => (key: string) => {
   expect(FIELD_OF[key], key).toBeDefined();
-  return call[FIELD_OF[key]!] === null;
+  return (valueAtPath(call, FIELD_OF[key]!) ?? null) === null;
 };
 
 const readable = {

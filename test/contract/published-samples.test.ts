@@ -36,11 +36,7 @@ const phone = (value: string, national: string) => ({ kind: 'phone', value, e164
 const nanp = (value: string) => expect.objectContaining({ kind: 'phone', value, e164: value });
 const other = (value: string) => ({ kind: 'other', value, e164: null, country: null, national: null });
 
-const NO_TWILIO_FIELDS = { queueTime: null, trunkSid: null };
-const NO_SIGNALWIRE_FIELDS = {
-  annotation: null, audioInMos: null, sipResultCode: null, audioRttAvg: null, audioRttMin: null, audioRttMax: null,
-  audioOutJitterAvg: null, audioOutJitterMin: null, audioOutJitterMax: null, audioOutLost: null,
-};
+const signalWireFields = (annotation: string | null) => ({ providerFields: { signalwire: { annotation } } });
 
 const SW_PROJECT = 'b3877c40-da60-4998-90ad-b792e98472af';
 const SW_CALL = `/api/laml/2010-04-01/Accounts/${SW_PROJECT}/Calls/b3877c40-da60-4998-90ad-b792e98472ca`;
@@ -55,9 +51,9 @@ const SIGNALWIRE_LIST_CALL = {
   direction: 'inbound', directionDetail: 'inbound', answeredBy: 'human', answeredByDetail: 'human',
   startTime: '2018-09-19T20:00:01Z', endTime: '2018-09-21T10:00:00Z', dateCreated: '2018-09-19T20:00:00Z', dateUpdated: '2018-09-19T21:00:00Z',
   duration: 20, price: '0.003', priceUnit: 'USD', apiVersion: '2010-04-01',
-  ...NO_TWILIO_FIELDS, groupSid: null, annotation: null,
-  audioInMos: 4.5, sipResultCode: 200, audioRttAvg: 50, audioRttMin: 20, audioRttMax: 100,
-  audioOutJitterAvg: 5, audioOutJitterMin: 1, audioOutJitterMax: 10, audioOutLost: 0,
+  groupSid: null,
+  quality: { mos: 4.5, sipResultCode: 200, rttAvg: 50, rttMin: 20, rttMax: 100, jitterAvg: 5, jitterMin: 1, jitterMax: 10, packetsLost: 0 },
+  ...signalWireFields(null),
   uri: `${SW_CALL}.json`,
   subresourceUris: { notifications: null, recordings: `${SW_CALL}/Recordings.json` },
   extra: {},
@@ -88,8 +84,8 @@ const TWILIO_FETCH_CALL = {
   startTime: '2019-10-18T17:02:00Z', endTime: '2019-10-18T17:03:00Z', dateCreated: '2019-10-18T17:00:00Z', dateUpdated: '2019-10-18T17:01:00Z',
   // A charge: Twilio's "-0.200" is positive in the canonical model, digits kept.
   duration: 4, price: '0.200', priceUnit: 'USD', apiVersion: '2010-04-01',
-  queueTime: 1000, trunkSid: 'TKdeadbeefdeadbeefdeadbeefdeadbeef', groupSid: 'GPdeadbeefdeadbeefdeadbeefdeadbeef',
-  ...NO_SIGNALWIRE_FIELDS,
+  groupSid: 'GPdeadbeefdeadbeefdeadbeefdeadbeef', quality: null,
+  providerFields: { twilio: { queueTime: 1000, trunkSid: 'TKdeadbeefdeadbeefdeadbeefdeadbeef' } },
   uri: `/2010-04-01/Accounts/${TW_ACCOUNT}/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json`,
   subresourceUris: twilioUris('CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
   extra: {},
@@ -134,7 +130,7 @@ const SAMPLES: Sample[] = [
       // `Sept`, as the page writes it.
       startTime: '2018-09-19T20:00:01Z', endTime: '2018-09-21T10:00:00Z', dateCreated: '2018-09-19T20:00:00Z', dateUpdated: '2018-09-19T21:00:00Z',
       duration: 20, price: '0.003', priceUnit: 'USD', apiVersion: '2010-04-01T00:00:00.000Z',
-      ...NO_TWILIO_FIELDS, groupSid: null, ...NO_SIGNALWIRE_FIELDS, annotation: 'string',
+      groupSid: null, quality: null, ...signalWireFields('string'),
       uri: `${SCHEMA_CALL}.json`,
       subresourceUris: { notifications: `${SCHEMA_CALL}/Notifications.json`, recordings: `${SCHEMA_CALL}/Recordings.json` },
       extra: {},

@@ -118,3 +118,30 @@ describe('@signalwire/compatibility-api against the emulator', () => {
     await expect(client.calls('00000000-0000-0000-0000-000000000000').fetch()).rejects.toMatchObject({ status: 404, code: 20404 });
   });
 });
+
+describe('placing and controlling calls with the official SDKs', () => {
+  it('twilio-node creates, redirects, ends and removes a call', async () => {
+    const client = twilioClient();
+    const call = await client.calls.create({ to: '+14155550100', from: '+14155550199', url: 'https://example.com/answer.xml', statusCallbackEvent: ['initiated', 'completed'] });
+    expect(call.sid).toMatch(/^CA[0-9a-f]{32}$/);
+    expect(call.status).toBe('queued');
+    expect(call.accountSid).toBe(em.twilio.accountSid);
+    const redirected = await client.calls(call.sid).update({ twiml: '<Response><Say>Bye</Say></Response>' });
+    expect(redirected.sid).toBe(call.sid);
+    const ended = await client.calls(call.sid).update({ status: 'completed' });
+    expect(['canceled', 'completed']).toContain(ended.status);
+    expect(await client.calls(call.sid).remove()).toBe(true);
+    await expect(client.calls(call.sid).fetch()).rejects.toMatchObject({ status: 404 });
+    expect(em.calls.createdCount).toBe(1);
+  });
+
+  it('@signalwire/compatibility-api creates a call and sees it listed', async () => {
+    const client = signalwireClient();
+    const call = await client.calls.create({ to: '+14155550100', from: '+14155550199', url: 'https://example.com/answer.xml' });
+    expect(call.sid).toMatch(/^[0-9a-f-]{36}$/);
+    expect(call.status).toBe('queued');
+    const [first] = await client.calls.list({ to: '+14155550100', limit: 5 });
+    expect(first?.sid).toBe(call.sid);
+    expect(em.calls.createdCount).toBe(1);
+  });
+});

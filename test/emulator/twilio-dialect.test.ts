@@ -180,8 +180,8 @@ describe('Twilio dialect: fetch, errors, auth', () => {
     expect(em.requests[0]).toMatchObject({ username: apiKey, authorized: true });
   });
 
-  it('answers 405 to anything but GET', async () => {
-    const response = await fetch(em.url + twilioCalls(em), { method: 'POST', headers: { authorization: auth } });
+  it('answers 405 to anything but GET, POST and DELETE', async () => {
+    const response = await fetch(em.url + twilioCalls(em), { method: 'PUT', headers: { authorization: auth } });
     expect(response.status).toBe(405);
     expect(await response.json()).toMatchObject({ code: 20004, status: 405 });
   });

@@ -29,7 +29,7 @@ describe('readAddress', () => {
   });
 
   it('stays right past its memory bound: every number read as itself', () => {
-    // 60,000 distinct numbers and addresses overflow both generations of the cache.
+    // 60,000 distinct numbers and addresses overflow the caches many times over.
     const values = Array.from({ length: 60_000 }, (_, i) => (i % 10 === 0 ? `sip:agent${i}@example.com` : `+1415${String(i).padStart(7, '0')}`));
     for (const value of values) expect(readAddress(value).value).toBe(value);
     for (const value of values.slice(0, 1000)) {

@@ -52,6 +52,21 @@ describe('decimalFromNumber', () => {
     expect(decimalFromNumber(-1.5e22)).toBe('-15000000000000000000000');
   });
 
+  it('reads back as the same number, with no exponent, on either side of where JavaScript starts printing one', () => {
+    const near = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(1e-6, 9.999999999999999e-7, 1e21, 9.999999999999998e20, 0, -0).chain((edge) => fc.constantFrom(edge, -edge)),
+    );
+    fc.assert(
+      fc.property(near, (value) => {
+        const text = decimalFromNumber(value);
+        expect(text).not.toMatch(/e/i);
+        expect(Number(text)).toBe(value === 0 ? 0 : value);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('always gives a decimal that reads back as the same number', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {

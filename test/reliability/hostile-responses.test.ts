@@ -205,8 +205,8 @@ describe.each<Provider>(['twilio', 'signalwire'])('%s client against a hostile s
       const client = createCallClient(clientOptions(provider, server.origin));
       const [call] = await client.calls.list();
       expect(call).toMatchObject({ uri, duration: 30, price: '0.0075', apiVersion: null, forwardedFrom: null });
-      if (provider === 'twilio') expect(call).toMatchObject({ queueTime: 1200, callerName: '1234' });
-      else expect(call).toMatchObject({ audioInMos: 4.2, sipResultCode: 200, audioOutLost: 3 });
+      if (provider === 'twilio') expect(call).toMatchObject({ providerFields: { twilio: { queueTime: 1200 } }, callerName: '1234' });
+      else expect(call).toMatchObject({ quality: { mos: 4.2, sipResultCode: 200, packetsLost: 3 } });
     });
 
     it.each([

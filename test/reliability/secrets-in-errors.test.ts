@@ -130,6 +130,11 @@ describe.each(CREDENTIALS)('no error shows the $label', ({ provider, user, optio
       ? [['a space with the token in it', null, async () => client({ baseUrl: undefined, space: `${user}:${PLANTED}@example.signalwire.com` })] as [string, null, () => Promise<unknown>]]
       : []),
     ['a timeout that is not a number', null, async () => client({ timeout: Number.NaN })],
+    ['a 503 to a create echoing the header', (res, echo) => sendJson(res, 503, { message: echo }), () => client().calls.create({ to: '+14155550100', from: '+14155550199', url: `https://e.test/?h=${PLANTED}` })],
+    // Only SignalWire lacks a field Twilio has (inline instructions).
+    ...(provider === 'signalwire'
+      ? [['a field the provider cannot take', null, () => client().calls.create({ to: '+14155550100', from: '+14155550199', twiml: PLANTED })] as [string, null, () => Promise<unknown>]]
+      : []),
   ];
 
   it('in any error of any class, however it is shown', async () => {
@@ -146,8 +151,8 @@ describe.each(CREDENTIALS)('no error shows the $label', ({ provider, user, optio
       seen.add((error as Error).name);
       expectNoLeak(error, forms, what);
     }
-    // Every exported error class was produced (UnsupportedQueryError only exists on SignalWire).
-    const expected = ERROR_CLASSES.filter((name) => provider === 'signalwire' || name !== 'UnsupportedQueryError');
+    // Every exported error class was produced (the Unsupported… errors only exist on SignalWire).
+    const expected = ERROR_CLASSES.filter((name) => provider === 'signalwire' || !name.startsWith('Unsupported'));
     expect([...seen].sort()).toEqual(expected);
     expect(elsewhere.requests).toHaveLength(0);
   });
@@ -156,8 +161,8 @@ describe.each(CREDENTIALS)('no error shows the $label', ({ provider, user, optio
 describe('the list of error classes', () => {
   it('is what the public API exports', () => {
     expect(ERROR_CLASSES).toEqual([
-      'AuthenticationError', 'BadQueryError', 'ConfigError', 'MalformedRecordError', 'MalformedResponseError', 'NetworkError',
-      'NotFoundError', 'ProviderError', 'RateLimitedError', 'RefusedLinkError', 'TimeoutError', 'UnsupportedQueryError',
+      'AmbiguousResultError', 'AuthenticationError', 'BadQueryError', 'ConfigError', 'MalformedRecordError', 'MalformedResponseError', 'NetworkError',
+      'NotFoundError', 'ProviderError', 'RateLimitedError', 'RefusedLinkError', 'TimeoutError', 'UnsupportedOperationError', 'UnsupportedQueryError',
     ]);
   });
 });

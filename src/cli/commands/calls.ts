@@ -1,13 +1,14 @@
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { createCallClient } from '../../client/call-client.js';
 import type { Call } from '../../model/call.js';
 import { type Io, Output } from '../io.js';
 import { RecordWriter, recordDialect, recordFormat, shape } from '../output/records.js';
 import { table } from '../output/table.js';
 import { Progress } from '../progress.js';
-import { PROVIDER_FLAGS, QUERY_FLAGS, STATUS_LIST, clientFromFlags, queryFromFlags } from '../query-flags.js';
+import { PROVIDER_FLAGS, QUERY_FLAGS, STATUS_LIST, type Values, clientFromFlags, queryFromFlags } from '../query-flags.js';
 import { UsageError } from '../usage-error.js';
 import { PROVIDER_CHOICES } from '../provider-names.js';
+import { CREATE_FLAGS, UPDATE_FLAGS, createInputFromFlags, updateInputFromFlags } from '../call-write-flags.js';
 
 const PROVIDER_HELP = `Provider (credentials come from the environment only):
   --provider ${PROVIDER_CHOICES}   overrides CALLBRIDGE_PROVIDER
@@ -51,11 +52,60 @@ Fetches one call. On SignalWire the Twilio-shaped CA… form of a UUID is accept
 
 ${PROVIDER_HELP}`;
 
+const INSTRUCTIONS_HELP = `  --url URL                     instructions fetched when the call is answered
+  --twiml XML                   instructions inline (not on SignalWire)
+  --method GET|POST             how --url is fetched
+  --fallback-url URL, --fallback-method GET|POST
+  --status-callback URL, --status-callback-method GET|POST
+  --time-limit S                longest call once answered, seconds (Twilio; Telnyx on create)
+  --param Name=value            a provider-only parameter, sent verbatim; repeatable`;
+
+export const CALLS_CREATE_HELP = `Usage:
+  callbridge calls create --to A --from A (--url URL | --twiml XML | --application-sid SID) [options]
+
+Places a call and prints it as canonical JSON (a provider whose answer lacks
+fields prints them null). The same flags on every provider: a flag the
+provider cannot take is refused before any request (exit 2). A create is never
+retried once it may have reached the provider; when the answer is lost the
+exit code is 1 and the message says how to look for the call.
+
+${INSTRUCTIONS_HELP}
+  --application-sid SID         an application that handles the call
+  --status-callback-event E     initiated, ringing, answered, completed; repeat or comma-separate
+  --ring-timeout S              seconds to ring before no-answer
+  --record                      record the call
+  --machine-detection Enable|DetectMessageEnd, --machine-detection-timeout S
+  --send-digits D, --caller-id ID
+
+${PROVIDER_HELP}`;
+
+export const CALLS_UPDATE_HELP = `Usage:
+  callbridge calls update <sid> (--status canceled|completed | --url URL | --twiml XML) [options]
+
+Ends a call (canceled: not yet answered; completed: whatever its state) or
+redirects it to new instructions, and prints it as canonical JSON. Never retried
+once it may have reached the provider.
+
+  --status canceled|completed   (Telnyx: completed only)
+${INSTRUCTIONS_HELP}
+
+${PROVIDER_HELP}`;
+
+export const CALLS_DELETE_HELP = `Usage:
+  callbridge calls delete <sid>
+
+Deletes an ended call's record (exit 2 on a provider that offers no delete: Telnyx).
+
+${PROVIDER_HELP}`;
+
 export const CALLS_HELP = `Usage:
   callbridge calls list [filters] [--output table|json|ndjson|csv] [--dialect canonical|${PROVIDER_CHOICES}]
   callbridge calls get <sid> [--output json|table] [--dialect canonical|${PROVIDER_CHOICES}]
+  callbridge calls create --to A --from A --url URL [options]
+  callbridge calls update <sid> --status canceled|completed | --url URL
+  callbridge calls delete <sid>
 
-Run callbridge calls list --help or callbridge calls get --help for their options.
+Run callbridge calls <subcommand> --help for its options.
 Statuses: ${STATUS_LIST}.
 `;
 
@@ -63,12 +113,35 @@ Statuses: ${STATUS_LIST}.
 export function callsHelp(args: readonly string[]): string {
   if (args[0] === 'list') return CALLS_LIST_HELP;
   if (args[0] === 'get') return CALLS_GET_HELP;
+  if (args[0] === 'create') return CALLS_CREATE_HELP;
+  if (args[0] === 'update') return CALLS_UPDATE_HELP;
+  if (args[0] === 'delete') return CALLS_DELETE_HELP;
   return CALLS_HELP;
 }
 
-/** `callbridge calls list|get`. */
+/** `callbridge calls create|update|delete`: one write, its result as canonical JSON. */
+async function writeCommand(sub: 'create' | 'update' | 'delete', rest: string[], io: Io): Promise<number> {
+  const options: ParseArgsConfig['options'] = { ...(sub === 'create' ? CREATE_FLAGS : sub === 'update' ? UPDATE_FLAGS : {}), ...PROVIDER_FLAGS };
+  const parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+  const values = parsed.values as Values;
+  const { positionals } = parsed;
+  const wanted = sub === 'create' ? 0 : 1;
+  if (positionals.length !== wanted) throw new UsageError(`calls ${sub} takes ${wanted === 0 ? 'no arguments' : 'exactly one sid'}`);
+  const client = createCallClient({ ...clientFromFlags(values), env: io.env });
+  const out = new Output(io.stdout);
+  const result =
+    sub === 'create' ? await client.calls.create(createInputFromFlags(values))
+    : sub === 'update' ? await client.calls.update(positionals[0]!, updateInputFromFlags(values))
+    : await client.calls.delete(positionals[0]!);
+  if (result !== undefined) out.write(`${JSON.stringify(result, null, 2)}\n`);
+  await out.flush();
+  return 0;
+}
+
+/** `callbridge calls list|get|create|update|delete`. */
 export async function callsCommand(args: string[], io: Io): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === 'create' || sub === 'update' || sub === 'delete') return writeCommand(sub, rest, io);
   const { values, positionals } = parseArgs({
     args: rest,
     options: { ...QUERY_FLAGS, ...PROVIDER_FLAGS, output: { type: 'string' }, dialect: { type: 'string' }, quiet: { type: 'boolean' } },
@@ -93,7 +166,7 @@ export async function callsCommand(args: string[], io: Io): Promise<number> {
     await out.flush();
     return 0;
   }
-  if (sub !== 'list') throw new UsageError(`unknown command "calls ${sub ?? ''}"; use calls list or calls get`);
+  if (sub !== 'list') throw new UsageError(`unknown command "calls ${sub ?? ''}"; use calls list, get, create, update or delete`);
   if (positionals.length > 0) throw new UsageError(`calls list takes no arguments, got "${positionals[0]}"`);
   const format = recordFormat(values.output, ['table', 'json', 'ndjson', 'csv'], io.stdout.isTTY ? 'table' : 'ndjson');
   tableFormat(format);

@@ -37,10 +37,7 @@ const BLANK: Call = {
   to: null, toFormatted: null, from: null, fromFormatted: null, forwardedFrom: null, callerName: null,
   status: 'completed', direction: null, directionDetail: null, answeredBy: null, answeredByDetail: null,
   startTime: null, endTime: null, dateCreated: null, dateUpdated: null, duration: null, price: null, priceUnit: null,
-  apiVersion: null, annotation: null, queueTime: null, trunkSid: null, groupSid: null,
-  audioInMos: null, sipResultCode: null, audioRttAvg: null, audioRttMin: null, audioRttMax: null,
-  audioOutJitterAvg: null, audioOutJitterMin: null, audioOutJitterMax: null, audioOutLost: null,
-  uri: null, subresourceUris: null, extra: {},
+  apiVersion: null, groupSid: null, quality: null, providerFields: {}, uri: null, subresourceUris: null, extra: {},
 };
 
 /** The CSV columns of a form: every canonical field, or a dialect's documented fields and `_extra`. */

@@ -7,8 +7,8 @@ export class NetworkError extends CallbridgeError {
   readonly attempts: number;
   readonly reason: string;
 
-  constructor(url: string, attempts: number, reason: string) {
-    super(`GET ${url} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${reason}`);
+  constructor(url: string, attempts: number, reason: string, method = 'GET') {
+    super(`${method} ${url} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${reason}`);
     this.url = url;
     this.attempts = attempts;
     this.reason = reason;

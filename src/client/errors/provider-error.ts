@@ -16,6 +16,8 @@ export interface ProviderErrorDetails {
   url: string;
   /** How many attempts were made before giving up. */
   attempts: number;
+  /** The HTTP method, when not GET. */
+  method?: string;
 }
 
 /**
@@ -37,7 +39,7 @@ export class ProviderError extends CallbridgeError {
     const code = details.code === null ? '' : ` (code ${details.code})`;
     const tries = details.attempts > 1 ? ` after ${details.attempts} attempts` : '';
     const more = details.moreInfo === null ? '' : ` See ${details.moreInfo}`;
-    super(`${details.provider} answered ${details.status}${code}${said} for GET ${details.url}${tries}.${hint === undefined ? '' : ` ${hint}`}${more}`);
+    super(`${details.provider} answered ${details.status}${code}${said} for ${details.method ?? 'GET'} ${details.url}${tries}.${hint === undefined ? '' : ` ${hint}`}${more}`);
     this.provider = details.provider;
     this.status = details.status;
     this.code = details.code;

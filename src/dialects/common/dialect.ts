@@ -1,4 +1,6 @@
 import type { Call } from '../../model/call.js';
+import type { CreatedCall } from '../../model/call-request.js';
+import type { CallWriteSpec } from './call-params.js';
 import type { Provider } from '../../model/provider.js';
 import type { ResolvedQuery } from '../../model/query.js';
 import type { EmulatedApi } from './emulated/emulated-api.js';
@@ -77,4 +79,8 @@ export interface Dialect<O extends object = any, C extends object = any, A exten
   readPage(body: unknown): PageOf;
   /** Reads an error body. */
   readError(body: unknown): ProviderErrorBody;
+  /** Placing and controlling calls: encodings, each operation's parameters, what is refused and why. */
+  readonly writes: CallWriteSpec;
+  /** Reads a create response: the full record where the provider sends it, else what it sent (sid null). */
+  readCreated(body: unknown): CreatedCall;
 }

@@ -1,26 +1,10 @@
-import { readAddress } from '../../model/address.js';
 import { answeredByOf } from '../../model/answered-by.js';
-import { type CallWithRaw, RAW } from '../../model/call.js';
+import { type Call, type CallQuality, type CallWithRaw, RAW } from '../../model/call.js';
 import { directionOf } from '../../model/direction.js';
 import { MalformedRecordError } from '../../model/errors/malformed-record-error.js';
-import { canonicalDecimal, negateDecimal } from '../../model/money.js';
-import type { Provider } from '../../model/provider.js';
 import { type CallStatus, isCallStatus } from '../../model/status.js';
-import type { ExtraFields } from './extra-fields.js';
-import { readCount, readDecimal, readInteger, readNumber, readText, readTime, readUriMap } from './lenient.js';
-
-/** What differs between the dialects when a record is read. */
-export interface ReadSpec {
-  provider: Provider;
-  /** Sign of a charge in this dialect's `price`: Twilio -1, SignalWire +1. */
-  chargeSign: -1 | 1;
-  /** Finds the keys the dialect does not document, kept in `extra`. */
-  extraFields: ExtraFields;
-  /** The dialect documents Twilio's queue_time and trunk_sid. */
-  queueFields: boolean;
-  /** The dialect documents SignalWire's annotation and audio quality figures. */
-  qualityFields: boolean;
-}
+import { ExtraFields } from './extra-fields.js';
+import type { CoreTarget, FieldEntry, FieldTable } from './field-table.js';
 
 /** A short rendering of a value for an error message; never walks a deep structure. */
 function preview(value: unknown): string {
@@ -30,109 +14,126 @@ function preview(value: unknown): string {
 }
 
 /**
- * Reads a provider-only field. One the dialect does not document is kept
- * verbatim in `extra` anyway, so there an unreadable value is just null.
+ * Every field of a Call in the order a reader sets them (which is also the
+ * order of a canonical record's keys), and how: `core` from the table entries
+ * that target it, `derived` from another field, `given` by the caller.
+ * Typed by Call's keys, so a field added to the model must be placed here.
  */
-function field<T>(
-  documented: boolean,
-  read: (value: unknown, field: string, record: string) => T | null,
-  value: unknown,
-  name: string,
-  record: string,
-): T | null {
-  if (documented) return read(value, name, record);
-  if (value === undefined) return null;
-  try {
-    return read(value, name, record);
-  } catch {
-    return null;
-  }
-}
+const CALL_ORDER = {
+  provider: 'given', sid: 'given', accountSid: 'core', parentCallSid: 'core', phoneNumberSid: 'core', to: 'core',
+  toFormatted: 'core', from: 'core', fromFormatted: 'core', forwardedFrom: 'core', callerName: 'core', status: 'given',
+  direction: 'derived', directionDetail: 'core', answeredBy: 'derived', answeredByDetail: 'core', startTime: 'core',
+  endTime: 'core', dateCreated: 'core', dateUpdated: 'core', duration: 'core', price: 'core', priceUnit: 'core',
+  apiVersion: 'core', groupSid: 'core', quality: 'group', providerFields: 'group', uri: 'core', subresourceUris: 'core',
+  extra: 'given',
+} as const satisfies Record<keyof Call, 'given' | 'core' | 'derived' | 'group'>;
 
-function address(value: unknown, field: string, record: string) {
-  const text = readText(value, field, record);
-  return text === null ? null : readAddress(text);
-}
+/** The figures of a CallQuality, in order; typed so that a figure added to the model must be named here. */
+const QUALITY_ORDER = Object.keys({
+  mos: 1, sipResultCode: 1, rttAvg: 1, rttMin: 1, rttMax: 1, jitterAvg: 1, jitterMin: 1, jitterMax: 1, packetsLost: 1,
+} satisfies Record<keyof CallQuality, 1>) as Array<keyof CallQuality>;
+
+/** A record that was checked to be an object with a sid and a status. */
+type CallConstructor = new (raw: Record<string, unknown>, sid: string, status: CallStatus) => CallWithRaw;
 
 /**
- * Builds a Call with `new` rather than as an object literal. V8 moves an object
- * literal's allocations straight to the old generation once most of them
- * outlive a young-generation collection, as the Calls of a page do; old Calls
- * pointing at young strings (times, prices) then make every collection slow.
- * Objects built by a constructor are not moved that way (normalizing a page
- * measured 1.5 times faster). Its prototype is Object.prototype: a Call is
- * still a plain object. The compiler does not check that every field is set
- * here, as it would for a literal: the dialect contract suite does.
+ * Generates a dialect's reader from its field table, once: the source of a
+ * constructor that reads every field with a plain property access and assigns
+ * it, straight-line, exactly as hand-written code would (a loop over the table
+ * would make every read and store a keyed, megamorphic access: several times
+ * slower on the hot path of `normalizeCall`). Names in the source come from
+ * the table and the model only, never from input.
+ *
+ * The Call is built with `new` rather than as an object literal. V8 moves an
+ * object literal's allocations straight to the old generation once most of
+ * them outlive a young-generation collection, as the Calls of a page do; old
+ * Calls pointing at young strings (times, prices) then make every collection
+ * slow. Objects built by a constructor are not moved that way (normalizing a
+ * page measured 1.5 times faster). Its prototype is Object.prototype: a Call is
+ * still a plain object. The groups are built by constructors for the same reason.
  */
-function CallRecord(this: CallWithRaw, raw: Record<string, unknown>, spec: ReadSpec, sid: string, status: CallStatus): void {
-  const direction = readText(raw.direction, 'direction', sid);
-  const answeredBy = readText(raw.answered_by, 'answered_by', sid);
-  const price = readDecimal(raw.price, 'price', sid);
-  const t = spec.queueFields;
-  const q = spec.qualityFields;
-  this.provider = spec.provider;
-  this.sid = sid;
-  this.accountSid = readText(raw.account_sid, 'account_sid', sid);
-  this.parentCallSid = readText(raw.parent_call_sid, 'parent_call_sid', sid);
-  this.phoneNumberSid = readText(raw.phone_number_sid, 'phone_number_sid', sid);
-  this.to = address(raw.to, 'to', sid);
-  this.toFormatted = readText(raw.to_formatted, 'to_formatted', sid) ?? readText(raw.formatted_to, 'formatted_to', sid);
-  this.from = address(raw.from, 'from', sid);
-  this.fromFormatted = readText(raw.from_formatted, 'from_formatted', sid) ?? readText(raw.formatted_from, 'formatted_from', sid);
-  this.forwardedFrom = address(raw.forwarded_from, 'forwarded_from', sid);
-  this.callerName = readText(raw.caller_name, 'caller_name', sid);
-  this.status = status;
-  this.direction = direction === null ? null : directionOf(direction);
-  this.directionDetail = direction;
-  this.answeredBy = answeredBy === null || answeredBy === '' ? null : answeredByOf(answeredBy);
-  this.answeredByDetail = answeredBy;
-  this.startTime = readTime(raw.start_time, 'start_time', sid);
-  this.endTime = readTime(raw.end_time, 'end_time', sid);
-  this.dateCreated = readTime(raw.date_created, 'date_created', sid);
-  this.dateUpdated = readTime(raw.date_updated, 'date_updated', sid);
-  this.duration = readCount(raw.duration, 'duration', sid);
-  this.price = price === null ? null : spec.chargeSign === 1 ? canonicalDecimal(price) : negateDecimal(price);
-  this.priceUnit = readText(raw.price_unit, 'price_unit', sid);
-  this.apiVersion = readText(raw.api_version, 'api_version', sid);
-  // Another provider's fields, when a record carries them, are read if they can be and never reject the record.
-  this.annotation = field(q, readText, raw.annotation, 'annotation', sid);
-  this.queueTime = field(t, readCount, raw.queue_time, 'queue_time', sid);
-  this.trunkSid = field(t, readText, raw.trunk_sid, 'trunk_sid', sid);
-  this.groupSid = readText(raw.group_sid, 'group_sid', sid);
-  this.audioInMos = field(q, readNumber, raw.audio_in_mos, 'audio_in_mos', sid);
-  this.sipResultCode = field(q, readInteger, raw.sip_result_code, 'sip_result_code', sid);
-  this.audioRttAvg = field(q, readNumber, raw.audio_rtt_avg, 'audio_rtt_avg', sid);
-  this.audioRttMin = field(q, readNumber, raw.audio_rtt_min, 'audio_rtt_min', sid);
-  this.audioRttMax = field(q, readNumber, raw.audio_rtt_max, 'audio_rtt_max', sid);
-  this.audioOutJitterAvg = field(q, readNumber, raw.audio_out_jitter_avg, 'audio_out_jitter_avg', sid);
-  this.audioOutJitterMin = field(q, readNumber, raw.audio_out_jitter_min, 'audio_out_jitter_min', sid);
-  this.audioOutJitterMax = field(q, readNumber, raw.audio_out_jitter_max, 'audio_out_jitter_max', sid);
-  this.audioOutLost = field(q, readNumber, raw.audio_out_lost, 'audio_out_lost', sid);
-  this.uri = readText(raw.uri, 'uri', sid);
-  this.subresourceUris = readUriMap(raw.subresource_uris, 'subresource_uris', sid);
-  this.extra = spec.extraFields.of(raw);
-  this[RAW] = raw;
-}
-CallRecord.prototype = Object.prototype;
+function compileReader(table: FieldTable): CallConstructor {
+  const scope: unknown[] = [];
+  const ref = (value: unknown) => `s${scope.push(value) - 1}`;
+  const str = (text: string) => JSON.stringify(text);
+  const readOf = (entry: FieldEntry) => `${ref(entry.read)}(raw[${str(entry.key)}], ${str(entry.key)}, sid)`;
+  const exprOf = (entries: readonly FieldEntry[]) => (entries.length === 0 ? 'null' : entries.map(readOf).join(' ?? '));
+  const targeting = (to: string) => {
+    const entries = table.entries.filter((e) => e.to === to && e.key !== 'sid' && e.key !== 'status');
+    return [...entries.filter((e) => !e.alias), ...entries.filter((e) => e.alias)];
+  };
 
-// TypeScript types a function as a constructor only through a cast.
-const NewCall = CallRecord as unknown as new (raw: Record<string, unknown>, spec: ReadSpec, sid: string, status: CallStatus) => CallWithRaw;
+  const lines: string[] = [];
+  const set = (field: string, expr: string) => lines.push(`this[${str(field)}] = ${expr};`);
+  // Read first, as the hand-written reader did, so that their errors come first.
+  lines.push(`const d = ${exprOf(targeting('directionDetail'))};`, `const a = ${exprOf(targeting('answeredByDetail'))};`);
+  for (const [field, how] of Object.entries(CALL_ORDER)) {
+    if (field === 'provider') set(field, str(table.provider));
+    else if (field === 'sid' || field === 'status') set(field, field);
+    else if (field === 'extra') set(field, `${ref(new ExtraFields(table.keys))}.of(raw)`);
+    else if (field === 'direction') set(field, `d === null ? null : ${ref(directionOf)}(d)`);
+    else if (field === 'directionDetail') set(field, 'd');
+    else if (field === 'answeredBy') set(field, `a === null || a === '' ? null : ${ref(answeredByOf)}(a)`);
+    else if (field === 'answeredByDetail') set(field, 'a');
+    else if (field === 'quality') set(field, group(QUALITY_ORDER.map((figure) => `quality.${figure}`), 'null', (values) => `new ${ref(constructorOf(QUALITY_ORDER))}(${values})`));
+    else if (field === 'providerFields') {
+      const own = table.entries.filter((e) => e.to.startsWith('providerFields.'));
+      const names = [...new Set(own.map((e) => e.to.slice(15)))];
+      const Fields = constructorOf(names);
+      const Group = constructorOf([table.provider]);
+      // A record with none of them shares one frozen group: same shape, no allocation.
+      const none = names.length === 0 ? Object.freeze({}) : Object.freeze(new Group(Object.freeze(new Fields(...names.map(() => null)))));
+      set(field, group(names.map((name) => `providerFields.${name}`), ref(none), (values) => `new ${ref(Group)}(new ${ref(Fields)}(${values}))`));
+    } else if (how === 'core') set(field, exprOf(targeting(field as CoreTarget)));
+  }
+  lines.push(`this[${ref(RAW)}] = raw;`);
+
+  /** Reads a group's targets into locals; `none` when all are null, else `build` of them. */
+  function group(targets: readonly string[], none: string, build: (values: string) => string): string {
+    const locals = targets.map((to) => {
+      const name = `v${lines.length}`;
+      lines.push(`const ${name} = ${exprOf(targeting(to))};`);
+      return name;
+    });
+    return locals.length === 0 ? none : `${locals.map((v) => `${v} === null`).join(' && ')} ? ${none} : ${build(locals.join(', '))}`;
+  }
+
+  const source = `"use strict";\nreturn function CallRecord(raw, sid, status) {\n${lines.join('\n')}\n};`;
+  const CallRecord = new Function(...scope.map((_, i) => `s${i}`), source)(...scope) as CallConstructor;
+  CallRecord.prototype = Object.prototype;
+  return CallRecord;
+}
+
+/** A constructor of plain objects with `fields`, in order. */
+function constructorOf(fields: readonly string[]): new (...values: unknown[]) => Record<string, unknown> {
+  const body = fields.map((f, i) => `this[${JSON.stringify(f)}] = v${i};`).join('\n');
+  const Plain = new Function(...fields.map((_, i) => `v${i}`), `"use strict";\n${body}`) as new (...values: unknown[]) => Record<string, unknown>;
+  Plain.prototype = Object.prototype;
+  return Plain;
+}
+
+/** Reads one raw record into a Call; `position` names the record in errors when its sid cannot be read. */
+export type CallReader = (input: unknown, position?: string) => CallWithRaw;
 
 /**
- * Reads one raw record of a Twilio-family dialect into a canonical Call.
- * `position` names the record in errors when its sid cannot be read.
- * Throws {@link MalformedRecordError} naming the record and the field.
+ * Creates the reader of a Twilio-family dialect from its field table. It
+ * throws {@link MalformedRecordError} naming the record and the field when a
+ * record is not an object, lacks a sid or a status, or has a field its reader
+ * cannot read at all. Keys the table does not name stay verbatim in `extra`.
  */
-export function readCall(input: unknown, spec: ReadSpec, position = 'at an unknown position'): CallWithRaw {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new MalformedRecordError(position, '(record)', 'is not a JSON object', input);
-  }
-  const raw = input as Record<string, unknown>;
-  const sid = raw.sid;
-  if (typeof sid !== 'string' || sid === '') throw new MalformedRecordError(position, 'sid', 'is missing or not text', sid);
-  const status = raw.status;
-  if (!isCallStatus(status)) {
-    throw new MalformedRecordError(sid, 'status', `is not a call status: ${preview(status)}`, status);
-  }
-  return new NewCall(raw, spec, sid, status);
+export function createCallReader(table: FieldTable): CallReader {
+  const CallRecord = compileReader(table);
+  return (input, position = 'at an unknown position') => {
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      throw new MalformedRecordError(position, '(record)', 'is not a JSON object', input);
+    }
+    const raw = input as Record<string, unknown>;
+    const sid = raw.sid;
+    if (typeof sid !== 'string' || sid === '') throw new MalformedRecordError(position, 'sid', 'is missing or not text', sid);
+    const status = raw.status;
+    if (!isCallStatus(status)) {
+      throw new MalformedRecordError(sid, 'status', `is not a call status: ${preview(status)}`, status);
+    }
+    return new CallRecord(raw, sid, status);
+  };
 }

@@ -1,6 +1,7 @@
 import type { Call } from '../../model/call.js';
 import { MalformedRecordError } from '../../model/errors/malformed-record-error.js';
 import { isDecimal } from '../../model/money.js';
+import { type FieldEntry, type FieldTable, encode, valueAt } from './field-table.js';
 import { setOwnField } from './own-field.js';
 import { formatRfc2822, parseIsoInstant } from '../../model/time.js';
 
@@ -22,40 +23,68 @@ export function writablePrice(call: Call): string | null {
   return call.price;
 }
 
+/** The call path of a record being written, from the account and call sids just written; null without an account. */
+export function writtenCallPath(written: Readonly<Record<string, unknown>>, callPath: (account: string, sid: string) => string): string | null {
+  const account = written.account_sid;
+  return typeof account === 'string' ? callPath(account, written.sid as string) : null;
+}
+
 /**
- * The record's URIs in the target dialect. A Call written in its own dialect keeps
- * them verbatim; otherwise they are rebased onto the target's call path, since a
- * link into the other provider's API would be meaningless there.
+ * The record's subresource URIs in the target dialect. A Call written in its own
+ * dialect keeps them verbatim; otherwise each one under the call's old `uri` is
+ * rebased onto the target's call path, since a link into the other provider's
+ * API would be meaningless there. Without a call path (no account) they stay verbatim.
  */
-export function rebaseUris(
-  call: Call,
-  ownDialect: boolean,
-  callPath: string | null,
-): { uri: string | null; subresourceUris: Record<string, string | null> | null } {
-  if (ownDialect) return { uri: call.uri, subresourceUris: call.subresourceUris };
-  // Without an account there is no path to rebase onto: no URI rather than a broken one.
-  if (callPath === null) return { uri: null, subresourceUris: call.subresourceUris };
+export function rebaseSubresourceUris(call: Call, ownDialect: boolean, callPath: string | null): Record<string, string | null> | null {
   const subs = call.subresourceUris;
+  if (ownDialect || callPath === null || subs === null) return subs;
   const from = call.uri?.replace(/\.json$/, '');
-  let subresourceUris: Record<string, string | null> | null = null;
-  if (subs !== null) {
-    subresourceUris = {};
-    for (const [name, uri] of Object.entries(subs)) {
-      setOwnField(subresourceUris, name, from !== undefined && uri !== null && uri.startsWith(`${from}/`) ? callPath + uri.slice(from.length) : uri);
-    }
+  const rebased: Record<string, string | null> = {};
+  for (const [name, uri] of Object.entries(subs)) {
+    setOwnField(rebased, name, from !== undefined && uri !== null && uri.startsWith(`${from}/`) ? callPath + uri.slice(from.length) : uri);
   }
-  return { uri: `${callPath}.json`, subresourceUris };
+  return rebased;
+}
+
+/** Reads a value with a table entry, or null when it cannot be read. */
+function readOrNull(entry: FieldEntry, value: unknown, sid: string): unknown {
+  try {
+    return entry.read(value, entry.key, sid);
+  } catch {
+    return null;
+  }
 }
 
 /**
  * Adds a Call's undocumented fields to a record written in a dialect. A key the
- * dialect documents keeps the value just written: an `extra` key read from the
- * other dialect (a Twilio record's stray `audio_in_mos: "4.1"`) must not replace
- * a value written with this dialect's documented type.
+ * dialect documents keeps the value just written: an `extra` key read from
+ * another dialect (a Twilio record's stray `audio_in_mos: "4.1"`) never replaces
+ * a value written with this dialect's documented type. Where the Call has no
+ * value for that key (null written), the extra value is read with this
+ * dialect's reader and written in its documented type, or stays null when it
+ * cannot be read.
  */
-export function withExtra(record: Record<string, unknown>, extra: Record<string, unknown>): Record<string, unknown> {
+function withExtra(record: Record<string, unknown>, extra: Record<string, unknown>, table: FieldTable, sid: string): Record<string, unknown> {
   for (const key in extra) {
     if (!Object.hasOwn(record, key)) setOwnField(record, key, extra[key]);
+    else if (record[key] === null) {
+      const entry = table.byKey.get(key)!;
+      if (entry.write === undefined) record[key] = encode(entry.type, readOrNull(entry, extra[key], sid));
+    }
   }
   return record;
+}
+
+/**
+ * Writes a Call as a dialect's raw record: every documented key of its field
+ * table, in table order and in the documented type (null when the Call has no
+ * value), then the Call's `extra` fields.
+ */
+export function writeCall(table: FieldTable, call: Call): Record<string, unknown> {
+  const own = call.provider === table.provider;
+  const record: Record<string, unknown> = {};
+  for (const entry of table.entries) {
+    record[entry.key] = entry.write === undefined ? encode(entry.type, valueAt(call, entry.to, table.provider)) : entry.write(call, own, record);
+  }
+  return withExtra(record, call.extra, table, call.sid);
 }

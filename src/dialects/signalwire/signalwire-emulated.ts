@@ -79,5 +79,7 @@ export const signalWireEmulated: EmulatedApi<SignalWireAccountCredentials> = {
       calls: records,
     };
   },
+  // Create answers 201 and the full call record (twilio-oai; SignalWire's compatibility API follows it).
+  createdAnswer: (record) => ({ status: 201, body: record }),
   errorBody: errorBodyWriter('Authentication failed', () => MORE_INFO),
 };

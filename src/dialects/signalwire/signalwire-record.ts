@@ -1,17 +1,72 @@
-import type { Call } from '../../model/call.js';
 import { isUuidShaped, twilioSidToUuid } from '../../model/sid.js';
-import { rebaseUris, withExtra, writablePrice, writeTime } from '../common/write-call.js';
+import { chargeReader, readAddressText, subresourceUrisEntry, timeEntry, uriEntry } from '../common/field-entries.js';
+import { type FieldTable, type FieldWriter, fieldTable } from '../common/field-table.js';
+import { readCount, readInteger, readNumber, readText } from '../common/lenient.js';
+import { writablePrice } from '../common/write-call.js';
 import { mapSignalWireAnsweredBy, mapSignalWireDirection, mapSignalWireStatus } from './map-signalwire-status.js';
 
-/** Every key of SignalWire's documented call record. */
-export const SIGNALWIRE_KEYS: ReadonlySet<string> = new Set([
-  'account_sid', 'annotation', 'answered_by', 'api_version', 'caller_name', 'date_created', 'date_updated',
-  'direction', 'duration', 'end_time', 'forwarded_from', 'from', 'formatted_from', 'from_formatted', 'group_sid',
-  'parent_call_sid', 'phone_number_sid', 'price', 'price_unit', 'sid', 'start_time', 'status',
-  'subresource_uris', 'to', 'formatted_to', 'to_formatted', 'uri', 'audio_in_mos', 'sip_result_code',
-  'audio_rtt_avg', 'audio_rtt_min', 'audio_rtt_max', 'audio_out_jitter_avg', 'audio_out_jitter_min',
-  'audio_out_jitter_max', 'audio_out_lost',
-]);
+/** A Twilio-shaped sid written back as the UUID it maps onto. */
+function sid(field: 'sid' | 'accountSid' | 'parentCallSid' | 'phoneNumberSid'): FieldWriter {
+  return (call, own) => {
+    const value = call[field];
+    return value === null || own ? value : twilioSidToUuid(value);
+  };
+}
+
+/**
+ * SignalWire's documented call record (the "Retrieve a Call" page), in the
+ * order callbridge writes it: price a positive-for-a-charge number, duration an
+ * integer, sip_result_code a string, the audio round-trip, jitter and loss
+ * figures integers (a fraction read from drift is rounded), UUID sids, both
+ * formatted aliases. The audio figures fill the `quality` group; annotation is
+ * SignalWire's own (`providerFields.signalwire`).
+ */
+export function createSignalWireFields(callPath: (account: string, sid: string) => string): FieldTable {
+  return fieldTable('signalwire', [
+    { key: 'account_sid', type: 'string', to: 'accountSid', read: readText, write: sid('accountSid') },
+    { key: 'annotation', type: 'string', to: 'providerFields.annotation', read: readText },
+    { key: 'answered_by', type: 'string', to: 'answeredByDetail', read: readText, write: (call, own) => (own ? call.answeredByDetail : mapSignalWireAnsweredBy(call)) },
+    { key: 'api_version', type: 'string', to: 'apiVersion', read: readText },
+    { key: 'caller_name', type: 'string', to: 'callerName', read: readText },
+    timeEntry('date_created', 'dateCreated'),
+    timeEntry('date_updated', 'dateUpdated'),
+    { key: 'direction', type: 'string', to: 'directionDetail', read: readText, write: (call, own) => (own ? call.directionDetail : mapSignalWireDirection(call)) },
+    { key: 'duration', type: 'integer', to: 'duration', read: readCount },
+    timeEntry('end_time', 'endTime'),
+    { key: 'forwarded_from', type: 'string', to: 'forwardedFrom', read: readAddressText },
+    { key: 'from', type: 'string', to: 'from', read: readAddressText },
+    { key: 'formatted_from', type: 'string', to: 'fromFormatted', read: readText, alias: true },
+    { key: 'from_formatted', type: 'string', to: 'fromFormatted', read: readText },
+    { key: 'group_sid', type: 'string', to: 'groupSid', read: readText },
+    { key: 'parent_call_sid', type: 'string', to: 'parentCallSid', read: readText, write: sid('parentCallSid') },
+    { key: 'phone_number_sid', type: 'string', to: 'phoneNumberSid', read: readText, write: sid('phoneNumberSid') },
+    {
+      key: 'price', type: 'number', to: 'price', read: chargeReader(1),
+      write: (call) => {
+        const price = writablePrice(call);
+        return price === null ? null : Number(price);
+      },
+    },
+    { key: 'price_unit', type: 'string', to: 'priceUnit', read: readText },
+    { key: 'sid', type: 'string', to: 'sid', read: readText, write: sid('sid') },
+    timeEntry('start_time', 'startTime'),
+    { key: 'status', type: 'string', to: 'status', read: readText, write: (call, own) => (own ? call.status : mapSignalWireStatus(call.status, 'record')) },
+    subresourceUrisEntry(callPath),
+    { key: 'to', type: 'string', to: 'to', read: readAddressText },
+    { key: 'formatted_to', type: 'string', to: 'toFormatted', read: readText, alias: true },
+    { key: 'to_formatted', type: 'string', to: 'toFormatted', read: readText },
+    uriEntry(callPath),
+    { key: 'audio_in_mos', type: 'number', to: 'quality.mos', read: readNumber },
+    { key: 'sip_result_code', type: 'string', to: 'quality.sipResultCode', read: readInteger },
+    { key: 'audio_rtt_avg', type: 'integer', to: 'quality.rttAvg', read: readNumber },
+    { key: 'audio_rtt_min', type: 'integer', to: 'quality.rttMin', read: readNumber },
+    { key: 'audio_rtt_max', type: 'integer', to: 'quality.rttMax', read: readNumber },
+    { key: 'audio_out_jitter_avg', type: 'integer', to: 'quality.jitterAvg', read: readNumber },
+    { key: 'audio_out_jitter_min', type: 'integer', to: 'quality.jitterMin', read: readNumber },
+    { key: 'audio_out_jitter_max', type: 'integer', to: 'quality.jitterMax', read: readNumber },
+    { key: 'audio_out_lost', type: 'integer', to: 'quality.packetsLost', read: readNumber },
+  ]);
+}
 
 /** Score of how much a raw record looks like SignalWire's. */
 export function detectSignalWire(raw: Record<string, unknown>): number {
@@ -22,66 +77,4 @@ export function detectSignalWire(raw: Record<string, unknown>): number {
   if (typeof raw.price === 'number' || typeof raw.duration === 'number') score += 1;
   if (typeof raw.uri === 'string' && raw.uri.startsWith('/api/laml/')) score += 1;
   return score;
-}
-
-/** A Twilio-shaped sid written back as the UUID it maps onto. */
-function sid(value: string | null, own: boolean): string | null {
-  return value === null || own ? value : twilioSidToUuid(value);
-}
-
-/** A figure SignalWire documents as whole milliseconds or packets; one read from a drifting record (`41.2`) is rounded. */
-function whole(value: number | null): number | null {
-  return value === null ? null : Math.round(value);
-}
-
-/**
- * Writes a Call as a SignalWire call record with SignalWire's documented types:
- * price a positive-for-a-charge number, duration an integer, sip_result_code a
- * string, the audio round-trip, jitter and loss figures integers, UUID sids, both formatted aliases. Twilio-only fields (queue_time,
- * trunk_sid) are left out; group_sid is documented by both.
- */
-export function writeSignalWireCall(call: Call, callPath: (account: string, sid: string) => string): Record<string, unknown> {
-  const own = call.provider === 'signalwire';
-  const price = writablePrice(call);
-  const callSid = sid(call.sid, own)!;
-  const accountSid = sid(call.accountSid, own);
-  const { uri, subresourceUris } = rebaseUris(call, own, accountSid === null ? null : callPath(accountSid, callSid));
-  return withExtra({
-    account_sid: accountSid,
-    annotation: call.annotation,
-    answered_by: own ? call.answeredByDetail : mapSignalWireAnsweredBy(call),
-    api_version: call.apiVersion,
-    caller_name: call.callerName,
-    date_created: writeTime(call, 'dateCreated'),
-    date_updated: writeTime(call, 'dateUpdated'),
-    direction: own ? call.directionDetail : mapSignalWireDirection(call),
-    duration: call.duration,
-    end_time: writeTime(call, 'endTime'),
-    forwarded_from: call.forwardedFrom?.value ?? null,
-    from: call.from?.value ?? null,
-    formatted_from: call.fromFormatted,
-    from_formatted: call.fromFormatted,
-    group_sid: call.groupSid,
-    parent_call_sid: sid(call.parentCallSid, own),
-    phone_number_sid: sid(call.phoneNumberSid, own),
-    price: price === null ? null : Number(price),
-    price_unit: call.priceUnit,
-    sid: callSid,
-    start_time: writeTime(call, 'startTime'),
-    status: own ? call.status : mapSignalWireStatus(call.status, 'record'),
-    subresource_uris: subresourceUris,
-    to: call.to?.value ?? null,
-    formatted_to: call.toFormatted,
-    to_formatted: call.toFormatted,
-    uri,
-    audio_in_mos: call.audioInMos,
-    sip_result_code: call.sipResultCode === null ? null : String(call.sipResultCode),
-    audio_rtt_avg: whole(call.audioRttAvg),
-    audio_rtt_min: whole(call.audioRttMin),
-    audio_rtt_max: whole(call.audioRttMax),
-    audio_out_jitter_avg: whole(call.audioOutJitterAvg),
-    audio_out_jitter_min: whole(call.audioOutJitterMin),
-    audio_out_jitter_max: whole(call.audioOutJitterMax),
-    audio_out_lost: whole(call.audioOutLost),
-  }, call.extra);
 }

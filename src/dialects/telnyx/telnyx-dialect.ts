@@ -1,32 +1,35 @@
 import type { Dialect } from '../common/dialect.js';
-import { ExtraFields } from '../common/extra-fields.js';
-import { type ReadSpec, readCall } from '../common/read-call.js';
+import { createCallReader } from '../common/read-call.js';
+import { writeCall } from '../common/write-call.js';
 import { type TelnyxOptions, telnyxConfig } from './telnyx-config.js';
 import { type TelnyxAccountCredentials, telnyxEmulated } from './telnyx-emulated.js';
 import { readTelnyxError, readTelnyxPage } from './telnyx-page.js';
-import { TELNYX_KEYS, detectTelnyx, writeTelnyxCall } from './telnyx-record.js';
+import { TELNYX_WRITES, readTelnyxCreated } from './telnyx-call-writes.js';
+import { createTelnyxFields, detectTelnyx } from './telnyx-record.js';
 import { telnyxSid } from './telnyx-sid.js';
 import { telnyxListPlan } from './to-telnyx-query.js';
 
-// Telnyx documents neither Twilio's queue fields nor SignalWire's quality figures.
-const READ: ReadSpec = { provider: 'telnyx', chargeSign: 1, extraFields: new ExtraFields(TELNYX_KEYS), queueFields: false, qualityFields: false };
-
 const accountPath = (account: string) => `/v2/texml/Accounts/${account}`;
 const callPath = (account: string, sid: string) => `${accountPath(account)}/Calls/${sid}`;
+/** The dialect's field table: reading, the keys kept out of `extra`, and writing derive from it. */
+export const TELNYX_FIELDS = createTelnyxFields(callPath);
+const FIELDS = TELNYX_FIELDS;
 
 /**
  * Creates Telnyx's TeXML dialect of the Calls API:
  * `/v2/texml/Accounts/{account uuid}/Calls`, bearer API key, opaque `v3:`
  * sids, duration and price strings (a charge positive), date-only time
- * filters, no `queued` status, no parent-call filter.
+ * filters, no `queued` status, no parent-call filter; calls placed with a
+ * JSON body whose answer carries no sid, no delete.
  */
 export function createTelnyxDialect(): Dialect<TelnyxOptions, TelnyxAccountCredentials, never> {
+  const read = createCallReader(FIELDS);
   return {
     provider: 'telnyx',
     config: telnyxConfig,
     emulated: telnyxEmulated,
-    toCall: (raw, position) => readCall(raw, READ, position),
-    fromCall: (call) => writeTelnyxCall(call, callPath),
+    toCall: read,
+    fromCall: (call) => writeCall(FIELDS, call),
     // A `v3:` sid names a Telnyx call, not the dialect its record is written in (kept when written in another).
     claimsSid: () => false,
     detect: detectTelnyx,
@@ -37,5 +40,8 @@ export function createTelnyxDialect(): Dialect<TelnyxOptions, TelnyxAccountCrede
     toListPlan: (query, account) => telnyxListPlan(query, `${accountPath(account)}/Calls`),
     readPage: readTelnyxPage,
     readError: readTelnyxError,
+    writes: TELNYX_WRITES,
+    // The create answer is `{from, to, status}`: no sid.
+    readCreated: readTelnyxCreated,
   };
 }

@@ -60,7 +60,7 @@ function telnyxErrorBody(error: ApiError): Record<string, unknown> {
  * completed, failed, busy or no-answer, date-only time filters read strictly
  * (see telnyxTimeFilter), opaque base64url PageTokens, pages without
  * `previous_page_uri`, links ending in `.json` as Telnyx writes them, errors as
- * `{"errors":[{code, title, detail}]}`.
+ * `{"errors":[{code, title, detail}]}`; a create answers 200 and `{from, status, to}`.
  */
 export const telnyxEmulated: EmulatedApi<TelnyxAccountCredentials, never> = {
   pathPrefixes: ['/v2/'],
@@ -110,5 +110,8 @@ export const telnyxEmulated: EmulatedApi<TelnyxAccountCredentials, never> = {
       uri: uri(request.page, 'token' in request.start ? request.start.token : null),
     };
   },
+  // InitiateCallResult: no sid. A created call is queued, which Telnyx's records write
+  // `ringing` (they have no `queued`); its create answer says `queued`, as the published example does.
+  createdAnswer: (record) => ({ status: 200, body: { from: record.from, status: 'queued', to: record.to } }),
   errorBody: telnyxErrorBody,
 };

@@ -1,14 +1,47 @@
-import type { Call } from '../../model/call.js';
 import { isUuidShaped, twilioSidToUuid } from '../../model/sid.js';
-import { rebaseUris, withExtra, writablePrice, writeTime } from '../common/write-call.js';
+import { chargeReader, readAddressText, timeEntry, uriEntry } from '../common/field-entries.js';
+import { type FieldTable, fieldTable } from '../common/field-table.js';
+import { readCount, readText } from '../common/lenient.js';
+import { writablePrice } from '../common/write-call.js';
 import { mapTelnyxAnsweredBy, mapTelnyxStatus } from './map-telnyx-status.js';
 import { isTelnyxShaped, telnyxSidOf } from './telnyx-sid.js';
 
-/** Every key of Telnyx's documented TeXML call record (the `CallResource` schema). */
-export const TELNYX_KEYS: ReadonlySet<string> = new Set([
-  'account_sid', 'answered_by', 'caller_name', 'date_created', 'date_updated', 'direction', 'duration', 'end_time',
-  'from', 'from_formatted', 'price', 'price_unit', 'sid', 'start_time', 'status', 'to', 'to_formatted', 'uri',
-]);
+/**
+ * Telnyx's documented TeXML call record (the `CallResource` schema), in the
+ * order callbridge writes it, with Telnyx's documented types: every value a
+ * string (duration and price included), price positive for a charge, RFC 2822
+ * times, Telnyx's vocabularies. Ids of another provider: a Twilio account
+ * `AC…` becomes the UUID it maps onto; a call sid is kept behind `v3:`
+ * (`v3:CA…`), since Telnyx sids are opaque and a record must not be taken for
+ * another dialect's by its sid. Every key fills a canonical field: Telnyx
+ * documents no quality figures and no fields of its own. Fields it does not
+ * document (parent_call_sid, forwarded_from, subresource_uris, …) are not written.
+ */
+export function createTelnyxFields(callPath: (account: string, sid: string) => string): FieldTable {
+  return fieldTable('telnyx', [
+    {
+      key: 'account_sid', type: 'string', to: 'accountSid', read: readText,
+      write: (call, own) => (call.accountSid === null || own ? call.accountSid : twilioSidToUuid(call.accountSid)),
+    },
+    { key: 'answered_by', type: 'string', to: 'answeredByDetail', read: readText, write: (call, own) => (own ? call.answeredByDetail : mapTelnyxAnsweredBy(call)) },
+    { key: 'caller_name', type: 'string', to: 'callerName', read: readText },
+    timeEntry('date_created', 'dateCreated'),
+    timeEntry('date_updated', 'dateUpdated'),
+    { key: 'direction', type: 'string', to: 'directionDetail', read: readText, write: (call, own) => (own ? call.directionDetail : call.direction) },
+    { key: 'duration', type: 'string', to: 'duration', read: readCount },
+    timeEntry('end_time', 'endTime'),
+    { key: 'from', type: 'string', to: 'from', read: readAddressText },
+    { key: 'from_formatted', type: 'string', to: 'fromFormatted', read: readText },
+    { key: 'price', type: 'string', to: 'price', read: chargeReader(1), write: writablePrice },
+    { key: 'price_unit', type: 'string', to: 'priceUnit', read: readText },
+    { key: 'sid', type: 'string', to: 'sid', read: readText, write: (call, own) => (own ? call.sid : telnyxSidOf(call.sid)) },
+    timeEntry('start_time', 'startTime'),
+    { key: 'status', type: 'string', to: 'status', read: readText, write: (call, own) => (own ? call.status : mapTelnyxStatus(call.status)) },
+    { key: 'to', type: 'string', to: 'to', read: readAddressText },
+    { key: 'to_formatted', type: 'string', to: 'toFormatted', read: readText },
+    uriEntry(callPath),
+  ]);
+}
 
 /**
  * Score of how much a raw record looks like Telnyx's. A `v3:` sid weighs less
@@ -27,41 +60,4 @@ export function detectTelnyx(raw: Record<string, unknown>): number {
   if (typeof raw.account_sid === 'string' && isUuidShaped(raw.account_sid) && (typeof raw.duration === 'string' || typeof raw.price === 'string')) score += 4;
   if (raw.answered_by === 'not_sure') score += 2;
   return score;
-}
-
-/**
- * Writes a Call as a Telnyx TeXML call record with Telnyx's documented types:
- * every value a string (duration and price included), price positive for a
- * charge, RFC 2822 times, Telnyx's vocabularies. Ids of another provider: a
- * Twilio account `AC…` becomes the UUID it maps onto; a call sid is kept
- * behind `v3:` (`v3:CA…`), since Telnyx sids are opaque and a record must not
- * be taken for another dialect's by its sid. Fields Telnyx does not document
- * (parent_call_sid, forwarded_from, subresource_uris, …) are left out.
- */
-export function writeTelnyxCall(call: Call, callPath: (account: string, sid: string) => string): Record<string, unknown> {
-  const own = call.provider === 'telnyx';
-  const price = writablePrice(call);
-  const sid = own ? call.sid : telnyxSidOf(call.sid);
-  const accountSid = call.accountSid === null || own ? call.accountSid : twilioSidToUuid(call.accountSid);
-  const { uri } = rebaseUris(call, own, accountSid === null ? null : callPath(accountSid, sid));
-  return withExtra({
-    account_sid: accountSid,
-    answered_by: own ? call.answeredByDetail : mapTelnyxAnsweredBy(call),
-    caller_name: call.callerName,
-    date_created: writeTime(call, 'dateCreated'),
-    date_updated: writeTime(call, 'dateUpdated'),
-    direction: own ? call.directionDetail : call.direction,
-    duration: call.duration === null ? null : String(call.duration),
-    end_time: writeTime(call, 'endTime'),
-    from: call.from?.value ?? null,
-    from_formatted: call.fromFormatted,
-    price,
-    price_unit: call.priceUnit,
-    sid,
-    start_time: writeTime(call, 'startTime'),
-    status: own ? call.status : mapTelnyxStatus(call.status),
-    to: call.to?.value ?? null,
-    to_formatted: call.toFormatted,
-    uri,
-  }, call.extra);
 }

@@ -79,5 +79,7 @@ export const twilioEmulated: EmulatedApi<TwilioAccountCredentials, TwilioKeyCred
       uri: uri(request.page, 'token' in request.start ? request.start.token : null),
     };
   },
+  // Create answers 201 and the full call record (twilio-oai; SignalWire's compatibility API follows it).
+  createdAnswer: (record) => ({ status: 201, body: record }),
   errorBody: errorBodyWriter('Authenticate', (code) => `https://www.twilio.com/docs/errors/${code}`),
 };

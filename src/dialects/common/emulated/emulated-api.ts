@@ -68,6 +68,8 @@ export interface EmulatedApi<C extends object = any, A extends object = any> {
   fetchKey(sid: string): string;
   /** The list page body. */
   pageBody(input: PageInput): Record<string, unknown>;
+  /** The answer to a create, from the created call's full record in this dialect (Twilio: 201 and the record). */
+  createdAnswer(record: Record<string, unknown>): { status: number; body: Record<string, unknown> };
   /** The error body, for a request to `path`. */
   errorBody(error: ApiError, path: string): Record<string, unknown>;
 }

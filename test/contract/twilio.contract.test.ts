@@ -1,0 +1,4 @@
+import { TWILIO } from './cases/twilio.js';
+import { runDialectContract } from './dialect-contract.js';
+
+runDialectContract(TWILIO);

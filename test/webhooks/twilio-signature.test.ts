@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import twilio from 'twilio';
+import { describe, expect, it } from 'vitest';
+import { signTwilio } from '../../src/dialects/twilio/twilio-webhook.js';
+import { encodeForm } from '../../src/dialects/common/webhook/form-fields.js';
+import { verifyWebhook } from '../../src/dialects/webhook-registry.js';
+import { refusal } from './refusal.js';
+
+const TOKEN = '12345678901234567890123456789012';
+const URL_ = 'https://example.com/hooks/status?tenant=7';
+const FIELDS = {
+  AccountSid: 'ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+  CallSid: 'CA0123456789abcdef0123456789abcdef',
+  CallStatus: 'completed',
+  CallDuration: '42',
+  From: '+13105678901',
+  To: 'sip:alice@example.com',
+  Timestamp: 'Mon, 15 Jan 2024 10:31:00 +0000',
+  SequenceNumber: '3',
+};
+
+const verify = (url: string, headers: Record<string, string>, body: string | undefined, secret = TOKEN) =>
+  verifyWebhook({ url, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body }, { provider: 'twilio', secret });
+
+describe('Twilio signatures, with twilio-node as the oracle', () => {
+  it('twilio.validateRequest accepts what signTwilio signs', () => {
+    const signature = signTwilio(TOKEN, URL_, FIELDS)['X-Twilio-Signature'];
+    expect(twilio.validateRequest(TOKEN, signature, URL_, FIELDS)).toBe(true);
+    expect(twilio.validateRequest('another-token-000000000000000000', signature, URL_, FIELDS)).toBe(false);
+    expect(signature).toBe(twilio.getExpectedTwilioSignature(TOKEN, URL_, FIELDS));
+  });
+
+  it('repeated fields are signed sorted and deduplicated, as twilio-node does', () => {
+    const fields = { ...FIELDS, StatusCallbackEvent: ['ringing', 'initiated', 'ringing'] };
+    const signature = signTwilio(TOKEN, URL_, fields)['X-Twilio-Signature'];
+    expect(twilio.validateRequest(TOKEN, signature, URL_, fields)).toBe(true);
+    const body = 'StatusCallbackEvent=ringing&CallSid=CA1&StatusCallbackEvent=initiated&StatusCallbackEvent=ringing';
+    const oracle = twilio.getExpectedTwilioSignature(TOKEN, URL_, { CallSid: 'CA1', StatusCallbackEvent: ['ringing', 'initiated', 'ringing'] });
+    expect(refusal(() => verify(URL_, { 'X-Twilio-Signature': oracle }, body))).toBe('accepted');
+  });
+
+  it('verifyWebhook accepts the form signatures getExpectedTwilioSignature makes, with and without the port', () => {
+    const body = encodeForm(FIELDS);
+    for (const signedUrl of ['https://example.com/hooks/status?tenant=7', 'https://example.com:443/hooks/status?tenant=7']) {
+      const signature = twilio.getExpectedTwilioSignature(TOKEN, signedUrl, FIELDS);
+      for (const receivedUrl of ['https://example.com/hooks/status?tenant=7', 'https://example.com:443/hooks/status?tenant=7']) {
+        expect(verify(receivedUrl, { 'X-Twilio-Signature': signature }, body).fields).toEqual(FIELDS);
+      }
+    }
+    const custom = twilio.getExpectedTwilioSignature(TOKEN, 'http://127.0.0.1:3000/cb', FIELDS);
+    expect(refusal(() => verify('http://127.0.0.1:3000/cb', { 'X-Twilio-Signature': custom }, body))).toBe('accepted');
+    const http = twilio.getExpectedTwilioSignature(TOKEN, 'http://127.0.0.1:80/cb', FIELDS);
+    expect(refusal(() => verify('http://127.0.0.1/cb', { 'x-twilio-signature': http }, body))).toBe('accepted');
+  });
+
+  it('verifyWebhook accepts framework-parsed params and GET callbacks whose fields are in the signed URL', () => {
+    const signature = twilio.getExpectedTwilioSignature(TOKEN, URL_, FIELDS);
+    expect(verifyWebhook({ url: URL_, headers: { 'x-twilio-signature': signature }, params: FIELDS }, { provider: 'twilio', secret: TOKEN }).fields).toEqual(FIELDS);
+    const getUrl = `https://example.com/cb?${encodeForm(FIELDS)}`;
+    const getSignature = twilio.getExpectedTwilioSignature(TOKEN, getUrl, {});
+    expect(twilio.validateRequest(TOKEN, getSignature, getUrl, {})).toBe(true);
+    expect(verify(getUrl, { 'X-Twilio-Signature': getSignature }, '').fields).toEqual(FIELDS);
+  });
+
+  it('verifyWebhook accepts JSON bodies whose hash the signed URL carries, and refuses another body', () => {
+    const body = JSON.stringify({ CallSid: FIELDS.CallSid, CallStatus: 'completed' });
+    const url = `https://example.com/json?bodySHA256=${twilio.getExpectedBodyHash(body)}`;
+    const signature = twilio.getExpectedTwilioSignature(TOKEN, url, {});
+    expect(twilio.validateRequestWithBody(TOKEN, signature, url, body)).toBe(true);
+    const json = (b: string | Uint8Array | undefined) => () =>
+      verifyWebhook({ url, headers: { 'X-Twilio-Signature': signature, 'Content-Type': 'application/json' }, body: b }, { provider: 'twilio', secret: TOKEN });
+    expect(json(body)().fields).toEqual({});
+    expect(refusal(json(Buffer.from(body)))).toBe('accepted');
+    expect(refusal(json(body.replace('completed', 'canceled')))).toBe('bad-signature');
+    expect(refusal(json(undefined))).toBe('malformed');
+  });
+
+  it('refuses a changed field, a changed URL, a wrong token, a missing header, a relative URL', () => {
+    const body = encodeForm(FIELDS);
+    const signature = twilio.getExpectedTwilioSignature(TOKEN, URL_, FIELDS);
+    const headers = { 'X-Twilio-Signature': signature };
+    expect(refusal(() => verify(URL_, headers, body))).toBe('accepted');
+    expect(refusal(() => verify(URL_, headers, body.replace('completed', 'canceled')))).toBe('bad-signature');
+    expect(refusal(() => verify(URL_, headers, `${body}&Extra=1`))).toBe('bad-signature');
+    expect(refusal(() => verify(URL_.replace('tenant=7', 'tenant=8'), headers, body))).toBe('bad-signature');
+    expect(refusal(() => verify(URL_.replace('https:', 'http:'), headers, body))).toBe('bad-signature');
+    expect(refusal(() => verify(URL_, headers, body, 'a-wrong-token-00000000000000000'))).toBe('bad-signature');
+    expect(refusal(() => verify(URL_, {}, body))).toBe('missing-header');
+    expect(refusal(() => verify(URL_, { 'X-SignalWire-Signature': signature }, body))).toBe('missing-header');
+    expect(refusal(() => verify('/hooks/status?tenant=7', headers, body))).toBe('malformed');
+  });
+
+  it('any tampering of a signed form is refused (property)', () => {
+    const key = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,11}$/);
+    const fields = fc.dictionary(key, fc.string({ maxLength: 20 }), { minKeys: 1, maxKeys: 8 });
+    const tamper = fc.oneof(
+      fc.record({ kind: fc.constant('value' as const), text: fc.string({ minLength: 1, maxLength: 5 }) }),
+      fc.record({ kind: fc.constant('add' as const), text: fc.stringMatching(/^_[a-z]{1,5}$/) }),
+      fc.record({ kind: fc.constant('drop' as const), text: fc.constant('') }),
+      fc.record({ kind: fc.constant('path' as const), text: fc.stringMatching(/^[a-z]{1,4}$/) }),
+    );
+    fc.assert(
+      fc.property(fields, tamper, fc.nat(), (original, change, pick) => {
+        const signature = twilio.getExpectedTwilioSignature(TOKEN, URL_, original);
+        expect(refusal(() => verify(URL_, { 'X-Twilio-Signature': signature }, encodeForm(original)))).toBe('accepted');
+        const keys = Object.keys(original);
+        const target = keys[pick % keys.length]!;
+        const changed: Record<string, string> = { ...original };
+        let url = URL_;
+        if (change.kind === 'value') changed[target] += change.text;
+        else if (change.kind === 'add') changed[change.text] = 'x';
+        else if (change.kind === 'drop') delete changed[target];
+        else url = URL_.replace('/status', `/status${change.text}`);
+        expect(refusal(() => verify(url, { 'X-Twilio-Signature': signature }, encodeForm(changed)))).toBe('bad-signature');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
