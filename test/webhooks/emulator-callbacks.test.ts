@@ -41,8 +41,8 @@ afterEach(async () => {
   emulator = receiver = undefined;
 });
 
-async function setUp(answer?: (path: string) => number) {
-  receiver = await startReceiver(answer);
+async function setUp(answer?: (path: string) => number, holdMs?: number) {
+  receiver = await startReceiver(answer, holdMs);
   emulator = await startEmulator({ calls: 50, seed: 5, clock: { manual: true } });
   return { e: emulator, r: receiver };
 }
@@ -142,6 +142,16 @@ describe.each(PROVIDERS)('%s: status callbacks of calls created on the emulator'
     expect(parseStatusCallback(verified.fields).status).toBe('in-progress');
     // The oracle over the URL alone (the fields are part of it).
     await expect(ORACLES[provider](e.webhookSecrets[provider], { ...request, body: '' })).resolves.toBe(true);
+  });
+});
+
+describe('order', () => {
+  it('sends a call\'s next callback only once the previous one is answered, even to a slow receiver', async () => {
+    const { e, r } = await setUp(undefined, 25);
+    await clientOf(e, 'twilio').calls.create({ ...CALL, statusCallback: `${r.origin}/slow`, statusCallbackEvents: [...CALL_EVENTS] });
+    await live(e);
+    expect(r.received.map((c) => parseForm(c.body).SequenceNumber)).toEqual(['0', '1', '2', '3']);
+    expect(r.mostOpen).toBe(1);
   });
 });
 
