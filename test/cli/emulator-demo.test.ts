@@ -28,8 +28,10 @@ describe('callbridge emulator', () => {
       url: string;
       calls: number;
       twilio: { accountSid: string; authToken: string };
-      signalwire: { projectId: string; token: string };
+      signalwire: { projectId: string; token: string; signingKey: string };
     };
+    // The key the SignalWire dialect's status callbacks are signed with; Twilio's are signed with the auth token.
+    expect(ready.signalwire.signingKey).toMatch(/^PSK_[0-9a-f]{32}$/);
     expect(ready.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(ready.calls).toBe(120);
     const twilio = createCallClient({ provider: 'twilio', baseUrl: ready.url, env: {}, ...ready.twilio });
