@@ -8,6 +8,7 @@ import { readCallback } from './common/webhook/read-callback.js';
 import { writeCallback } from './common/webhook/write-callback.js';
 import { type WebhookRequest, bodyText, copyFields, requestFields } from './common/webhook/webhook-request.js';
 import type { WebhookScheme } from './common/webhook/webhook-scheme.js';
+import type { WebhookSigner } from './common/webhook/webhook-signer.js';
 import { SIGNALWIRE_WEBHOOK } from './signalwire/signalwire-webhook.js';
 import { TELNYX_TOLERANCE_SECONDS, TELNYX_WEBHOOK } from './telnyx/telnyx-webhook.js';
 import { TWILIO_WEBHOOK } from './twilio/twilio-webhook.js';
@@ -23,6 +24,28 @@ const SCHEMES = {
 export const WEBHOOK_SCHEMES: Readonly<Record<Provider, WebhookScheme>> = SCHEMES;
 
 const ALL = Object.values(WEBHOOK_SCHEMES);
+
+/** The key an emulated account of a provider shows its users for its webhooks (SignalWire `{ signingKey }`, Telnyx `{ publicKey }`). */
+export type WebhookKeysOf<P extends Provider> = (typeof SCHEMES)[P] extends WebhookScheme<infer K> ? K : never;
+
+/**
+ * The signer of an emulated account of `provider`: keyed by the account's
+ * credential when the provider signs with one, else by a key made from
+ * `secret` (see WebhookScheme.emulatedSigner).
+ */
+export function emulatedWebhookSigner<P extends Provider>(provider: P, secret: string): WebhookSigner<WebhookKeysOf<P>> {
+  return (WEBHOOK_SCHEMES[provider] as WebhookScheme<WebhookKeysOf<P>>).emulatedSigner(secret);
+}
+
+/**
+ * A call's progress as the form fields of its provider's status callback, as
+ * the emulator posts them: {@link statusCallbackFields} plus the fields the
+ * provider sends beyond the event (the event's own `extra` wins).
+ */
+export function emulatedCallbackFields(event: CallEvent): FormFields {
+  const { callback } = schemeOf(event.provider);
+  return writeCallback({ ...event, extra: { ...callback.emulatedFields(event), ...event.extra } }, callback);
+}
 
 /** Options of {@link verifyWebhook}. */
 export interface VerifyWebhookOptions {

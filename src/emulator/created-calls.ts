@@ -41,6 +41,9 @@ export interface CallTransition {
 /** A listener of status changes (the place to send status callbacks from). */
 export type TransitionListener = (transition: CallTransition) => void;
 
+/** A listener of creations: the call, queued, and the emulated time it was created at (ISO 8601). */
+export type CreationListener = (entry: CreatedEntry, at: string) => void;
+
 interface Live extends CreatedEntry {
   call: Call;
   statusCallback: StatusCallbackSettings;
@@ -61,6 +64,7 @@ export class CreatedCalls {
   readonly #clock: EmulatorClock;
   readonly #calls = new Map<string, Live>();
   readonly #listeners = new Set<TransitionListener>();
+  readonly #creationListeners = new Set<CreationListener>();
   readonly #taken: (key: string) => boolean;
   readonly #seed: number;
   #timer: NodeJS.Timeout | null = null;
@@ -88,6 +92,12 @@ export class CreatedCalls {
   onTransition(listener: TransitionListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Adds a listener of creations; returns the function that removes it. */
+  onCreate(listener: CreationListener): () => void {
+    this.#creationListeners.add(listener);
+    return () => this.#creationListeners.delete(listener);
   }
 
   /** Creates a call for `account` (its 32-character key), queued now; its outcome follows from `to`. */
@@ -122,6 +132,7 @@ export class CreatedCalls {
     };
     this.#calls.set(key, live);
     this.#version += 1;
+    for (const listener of this.#creationListeners) this.#tell(key, () => listener(live, call.dateCreated!));
     this.#schedule();
     return live;
   }
@@ -207,12 +218,15 @@ export class CreatedCalls {
     if (status === 'in-progress') live.answeredAt = at;
     live.call = applyTransition(live.call, status, at, live.answeredAt);
     this.#version += 1;
-    for (const listener of this.#listeners) {
-      try {
-        listener({ entry: live, previous, status, at: formatIso(at) });
-      } catch (error) {
-        process.emitWarning(`callbridge emulator: a transition listener of ${key} threw: ${error instanceof Error ? error.message : String(error)}`);
-      }
+    for (const listener of this.#listeners) this.#tell(key, () => listener({ entry: live, previous, status, at: formatIso(at) }));
+  }
+
+  /** Runs a listener; one that throws is reported and changes nothing for the call or the other listeners. */
+  #tell(key: string, run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      process.emitWarning(`callbridge emulator: a listener of call ${key} threw: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

@@ -9,6 +9,7 @@ export type { CallColumns, Dataset, Lag } from './dataset.js';
 export { sidKey } from '../model/sid.js';
 export type { FaultOptions, WriteFault } from './faults.js';
 export type { ClockOptions } from './clock.js';
+export type { CallbackDelivery } from './callback-sender.js';
 export type { CallTransition, CreatedEntry, StatusCallbackSettings, TransitionListener } from './created-calls.js';
 export { type Outcome, TEST_NUMBERS } from './test-numbers.js';
 export { type GenerateOptions, generateDataset } from './generate-dataset.js';

@@ -4,11 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError } from '../dialects/common/emulated/api-error.js';
 import { authorizationValue } from '../dialects/common/provider-config.js';
+import type { WebhookSigner } from '../dialects/common/webhook/webhook-signer.js';
 import { BadQueryError } from '../model/errors/bad-query-error.js';
 import type { Call } from '../model/call.js';
-import { PROVIDERS } from '../model/provider.js';
+import { PROVIDERS, type Provider } from '../model/provider.js';
 import { type EmulatorAccounts, type EmulatorAlternates, type ServedAccounts, accountsFor } from './credentials.js';
 import type { Dataset } from './dataset.js';
+import { type CallbackDelivery, CallbackSender } from './callback-sender.js';
 import { type ClockOptions, EmulatorClock } from './clock.js';
 import { CreatedCalls, type TransitionListener } from './created-calls.js';
 import { type FaultOptions, FaultSchedule } from './faults.js';
@@ -34,7 +36,7 @@ export interface EmulatorOptions {
   host?: string;
   /** Faults to inject; none by default. Can be changed later with `setFaults`. */
   faults?: FaultOptions;
-  /** How many recent requests `requests` keeps. Default 1000. */
+  /** How many recent requests `requests` keeps, and status callbacks `callbacks`. Default 1000. */
   requestLogSize?: number;
   /**
    * The clock created calls live on: real time by default (a call ends within
@@ -79,6 +81,20 @@ export interface EmulatorControls {
   readonly calls: CreatedCallsControl;
   /** Moves the emulator's clock forward by `ms` (emulated ms), applying every status change that became due. */
   advanceClock(ms: number): void;
+  /**
+   * The most recent status callbacks of created calls, oldest first, each
+   * with its outcome (`pending`, `delivered`, `failed`, `skipped` for a URL
+   * that is not loopback), updated as the receivers answer.
+   */
+  readonly callbacks: readonly CallbackDelivery[];
+  /** Resolves once every status callback due so far has been answered or has failed (step the clock, then await this). */
+  callbacksSettled(): Promise<void>;
+  /**
+   * What `verifyWebhook` takes as `secret` for the callbacks of calls created
+   * in each provider's dialect: Twilio's auth token, SignalWire's Signing Key,
+   * Telnyx's public key.
+   */
+  readonly webhookSecrets: Readonly<Record<Provider, string>>;
   /** Forgets the recorded requests (the count goes on). */
   clearRequests(): void;
   /** Stops listening and drops open connections. */
@@ -89,8 +105,10 @@ export interface EmulatorControls {
  * A running emulator. Under each provider's name (`emulator.twilio`,
  * `emulator.signalwire`), the credentials of the account it serves in that
  * provider's dialect, as `createCallClient` options: Twilio `{ accountSid,
- * authToken }`; SignalWire `{ projectId, token, spaceUrl }`, the space host
- * (`127.0.0.1:53211`) being what its SDK takes as `signalwireSpaceUrl`.
+ * authToken }`; SignalWire `{ projectId, token, spaceUrl, signingKey }`, the
+ * space host (`127.0.0.1:53211`) being what its SDK takes as
+ * `signalwireSpaceUrl` and the Signing Key what its status callbacks are signed with;
+ * Telnyx `{ accountSid, apiKey, publicKey }`, the public key verifying its callbacks.
  */
 export type Emulator = EmulatorControls & EmulatorAccounts;
 
@@ -263,6 +281,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // The accounts may name the host (SignalWire's space), known once listening; requests are
   // handled from the next turn of the event loop on, after this.
   const accounts = accountsFor(accountKey, seed, hostPort);
+  const callbacks = new CallbackSender(Object.fromEntries(PROVIDERS.map((p) => [p, accounts[p].signer])) as Record<Provider, WebhookSigner>, logSize);
+  created.onCreate((entry, at) => callbacks.report(entry, entry.call.status, at));
+  created.onTransition(({ entry, status, at }) => callbacks.report(entry, status, at));
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       // A bug of the emulator: answered 500 above; surface it where the test runner sees it.
@@ -300,16 +321,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       onTransition: (listener) => created.onTransition(listener),
     },
     advanceClock: (ms) => created.advance(ms),
+    callbacks: callbacks.log,
+    callbacksSettled: () => callbacks.settled(),
+    webhookSecrets: Object.fromEntries(PROVIDERS.map((p) => [p, accounts[p].signer.verifyWith])) as Record<Provider, string>,
     clearRequests() {
       requests.length = 0;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
         created.stop();
+        callbacks.close();
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         server.closeAllConnections();
       }),
   };
-  const credentials = Object.fromEntries(PROVIDERS.map((p) => [p, accounts[p].credentials])) as unknown as EmulatorAccounts;
+  const credentials = Object.fromEntries(PROVIDERS.map((p) => [p, { ...accounts[p].credentials, ...accounts[p].signer.shown }])) as unknown as EmulatorAccounts;
   return Object.assign(controls, credentials);
 }

@@ -29,10 +29,13 @@ describe('callbridge emulator', () => {
       url: string;
       calls: number;
       twilio: { accountSid: string; authToken: string };
-      signalwire: { projectId: string; token: string };
-      telnyx: { accountSid: string; apiKey: string };
+      signalwire: { projectId: string; token: string; signingKey: string };
+      telnyx: { accountSid: string; apiKey: string; publicKey: string };
     };
-    expect(Object.keys(ready.telnyx).sort()).toEqual(['accountSid', 'apiKey']);
+    // The key the SignalWire dialect's status callbacks are signed with; Twilio's are signed with the auth token.
+    expect(ready.signalwire.signingKey).toMatch(/^PSK_[0-9a-f]{32}$/);
+    // Telnyx's are verified with the public key of an Ed25519 pair.
+    expect(Object.keys(ready.telnyx).sort()).toEqual(['accountSid', 'apiKey', 'publicKey']);
     expect(ready.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(ready.calls).toBe(120);
     const twilio = createCallClient({ provider: 'twilio', baseUrl: ready.url, env: {}, ...ready.twilio });

@@ -13,6 +13,10 @@ one dataset (generated: N calls, default 1000, seed S; or loaded from files of
 raw records). Prints one JSON line when ready, with the base URL and each
 dialect's credentials, and stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 
+Calls created through it send their status callbacks (loopback URLs only),
+signed as each provider signs them: Twilio's with the auth token, SignalWire's
+with the Signing Key the ready line gives as signalwire.signingKey.
+
 Faults (off by default), comma-separated:
   latency=MS | latency=MIN-MAX   delay every response
   rate-limit=K[:SECONDS]         every K-th request gets 429 with Retry-After (default 1 s)

@@ -20,6 +20,11 @@ const STATUSES = new Set(['initiated', 'ringing', 'in-progress', 'queued', 'fail
 // Fields only SignalWire's callbacks carry (its audio figures and SIP result).
 const CLUES = ['AudioInMos', 'SipResultCode', 'AudioInMediaPacketCount', 'AudioOutMediaPacketCount', 'SipInviteResultPhrase'];
 
+// A plausible SIP result of the INVITE for each status the emulator reports (SignalWire documents the field, not a table).
+const SIP_RESULTS: Readonly<Record<string, string>> = {
+  ringing: '180', 'in-progress': '200', completed: '200', busy: '486', 'no-answer': '480', canceled: '487', failed: '404',
+};
+
 const CALLBACK: CallbackSpec = {
   provider: 'signalwire',
   claimsSid: isUuidShaped,
@@ -28,14 +33,23 @@ const CALLBACK: CallbackSpec = {
   formatTimestamp: formatRfc2822,
   sendsDirection: true,
   ownFields: () => ({ ApiVersion: '2010-04-01' }),
+  emulatedFields: (event): Record<string, string> => {
+    const code = Object.hasOwn(SIP_RESULTS, event.status) ? SIP_RESULTS[event.status] : undefined;
+    return code === undefined ? {} : { SipResultCode: code };
+  },
 };
 
 /** SignalWire's compatibility webhooks: `X-SignalWire-Signature`, Twilio's HMAC-SHA1 keyed by the project's Signing Key. */
-export const SIGNALWIRE_WEBHOOK: WebhookScheme = {
+export const SIGNALWIRE_WEBHOOK: WebhookScheme<{ signingKey: string }> = {
   provider: 'signalwire',
   secret: { name: 'Signing Key', env: 'SIGNALWIRE_SIGNING_KEY' },
   signatureHeaders: SCHEME.headers,
   verify: (request, secret) => verifyTwilioFamily(SCHEME, request, secret),
+  emulatedSigner(secret) {
+    // SignalWire's Signing Keys read PSK_…; the key is the project's own, apart from its API token.
+    const signingKey = `PSK_${secret}`;
+    return { verifyWith: signingKey, shown: { signingKey }, sign: (url, _body, fields) => signSignalWire(signingKey, url, fields) };
+  },
   callback: CALLBACK,
 };
 

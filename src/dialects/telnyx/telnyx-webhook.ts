@@ -1,4 +1,4 @@
-import { type KeyObject, createPublicKey, sign, verify } from 'node:crypto';
+import { type KeyObject, createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { ConfigError } from '../../model/errors/config-error.js';
 import { WebhookVerificationError } from '../../model/errors/webhook-verification-error.js';
 import { formatIso } from '../../model/time.js';
@@ -35,6 +35,14 @@ function publicKeyOf(base64: string): KeyObject {
 const refuse = (reason: ConstructorParameters<typeof WebhookVerificationError>[1], message: string) =>
   new WebhookVerificationError('telnyx', reason, message);
 
+// Telnyx's hangup causes for the final statuses the emulator reports (the texml-call-completed page's HangupCause).
+const HANGUP_CAUSES: Readonly<Record<string, string>> = {
+  completed: 'normal_clearing', busy: 'user_busy', 'no-answer': 'timeout', canceled: 'originator_cancel', failed: 'unspecified',
+};
+
+// The DER of a PKCS #8 Ed25519 private key up to its 32-byte seed (RFC 8410).
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
 const CALLBACK: CallbackSpec = {
   provider: 'telnyx',
   // Telnyx call sids are `v2:…`/`v3:…`, a shape no other provider's has.
@@ -45,10 +53,14 @@ const CALLBACK: CallbackSpec = {
   formatTimestamp: formatIso,
   sendsDirection: false,
   ownFields: (event) => ({ CallSidLegacy: event.sid }),
+  emulatedFields: (event): Record<string, string> => {
+    const cause = Object.hasOwn(HANGUP_CAUSES, event.status) ? HANGUP_CAUSES[event.status] : undefined;
+    return cause === undefined ? {} : { HangupCause: cause };
+  },
 };
 
 /** Telnyx's webhooks: Ed25519 over `${telnyx-timestamp}|${body}`, verified with the account's public key. */
-export const TELNYX_WEBHOOK: WebhookScheme = {
+export const TELNYX_WEBHOOK: WebhookScheme<{ publicKey: string }> = {
   provider: 'telnyx',
   secret: { name: 'public key', env: 'TELNYX_PUBLIC_KEY' },
   signatureHeaders: [SIGNATURE],
@@ -75,6 +87,13 @@ export const TELNYX_WEBHOOK: WebhookScheme = {
     if (!verify(null, message, key, bytes)) {
       throw refuse('bad-signature', 'the signature does not match the timestamp and the body; check that the body is exactly as received and that the public key is the account\'s');
     }
+  },
+  emulatedSigner(secret) {
+    // An Ed25519 key pair from the secret; users verify with its public half, as Mission Control shows it.
+    const seed = createHash('sha256').update(secret, 'utf8').digest();
+    const privateKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+    const publicKey = telnyxPublicKey(privateKey);
+    return { verifyWith: publicKey, shown: { publicKey }, sign: (_url, body, _fields, sentAt) => signTelnyx(privateKey, body, Math.floor(sentAt / 1000)) };
   },
   callback: CALLBACK,
 };

@@ -46,6 +46,7 @@ export const twilioEmulated: EmulatedApi<TwilioAccountCredentials, TwilioKeyCred
         { scheme: 'basic', username: accountSid, password: authToken },
         { scheme: 'basic', username: apiKey, password: apiSecret },
       ],
+      webhookSecret: authToken,
     };
   },
   readList: listRequestReader({

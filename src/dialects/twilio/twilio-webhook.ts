@@ -19,14 +19,18 @@ const CALLBACK: CallbackSpec = {
   formatTimestamp: formatRfc2822,
   sendsDirection: true,
   ownFields: () => ({ ApiVersion: '2010-04-01' }),
+  // Twilio's status callbacks repeat To and From as Called and Caller.
+  emulatedFields: (event) => ({ ...(event.to !== null && { Called: event.to.value }), ...(event.from !== null && { Caller: event.from.value }) }),
 };
 
 /** Twilio's webhooks: `X-Twilio-Signature`, HMAC-SHA1 keyed by the account's auth token. */
-export const TWILIO_WEBHOOK: WebhookScheme = {
+export const TWILIO_WEBHOOK: WebhookScheme<Record<string, never>> = {
   provider: 'twilio',
   secret: { name: 'auth token', env: 'TWILIO_AUTH_TOKEN' },
   signatureHeaders: SCHEME.headers,
   verify: (request, secret) => verifyTwilioFamily(SCHEME, request, secret),
+  // Twilio signs with the account's auth token, which its users already hold.
+  emulatedSigner: (authToken) => ({ verifyWith: authToken, shown: {}, sign: (url, _body, fields) => signTwilio(authToken, url, fields) }),
   callback: CALLBACK,
 };
 

@@ -40,6 +40,12 @@ export interface EmulatedAccount<C extends object, A extends object> {
   alternates: readonly A[];
   /** Every credential the emulator accepts for this account, in the provider's auth scheme. */
   accepts: readonly Credentials[];
+  /**
+   * The credential its webhooks are signed with, when the provider keys them
+   * with one (Twilio: the auth token); absent when the provider has a key of
+   * its own for them, which the emulator then makes from its seed.
+   */
+  webhookSecret?: string;
 }
 
 /**

@@ -17,4 +17,10 @@ export interface CallbackSpec {
   sendsDirection: boolean;
   /** Fields of its own it writes for an event (`ApiVersion`, Telnyx's `CallSidLegacy`); the event's `extra` overrides them. */
   ownFields(event: CallEvent): Record<string, string>;
+  /**
+   * Fields of its own the emulator adds to a call's progress callback, as the
+   * provider sends them beyond the event (SignalWire's `SipResultCode`,
+   * Telnyx's `HangupCause`); written into the event's `extra`.
+   */
+  emulatedFields(event: CallEvent): Record<string, string>;
 }

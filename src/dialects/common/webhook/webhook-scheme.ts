@@ -1,9 +1,15 @@
 import type { Provider } from '../../../model/provider.js';
 import type { CallbackSpec } from './callback-spec.js';
 import type { WebhookClock, WebhookRequest } from './webhook-request.js';
+import type { WebhookSigner } from './webhook-signer.js';
 
-/** How a provider signs its webhooks and writes its status callbacks: the webhook part of its definition. */
-export interface WebhookScheme {
+/**
+ * How a provider signs its webhooks and writes its status callbacks: the
+ * webhook part of its definition. `K` is the key an emulated account shows
+ * its users for them (see {@link WebhookSigner}).
+ */
+// `any` by default so that a list of schemes can hold each with its own key type.
+export interface WebhookScheme<K extends object = any> {
   readonly provider: Provider;
   /** The secret verification takes: what the provider calls it, and the environment variable callbridge's CLI reads it from. */
   readonly secret: { readonly name: string; readonly env: string };
@@ -11,6 +17,13 @@ export interface WebhookScheme {
   readonly signatureHeaders: readonly string[];
   /** Checks a request; throws WebhookVerificationError saying why it is not authentic, ConfigError for an unusable secret. */
   verify(request: WebhookRequest, secret: string, clock: WebhookClock): void;
+  /**
+   * The signer of an emulated account: keyed by `secret`, the account's
+   * credential when the provider signs with one (Twilio's auth token), else
+   * 32 hex digits the emulator draws from its seed, from which the provider's
+   * own key is made (SignalWire's Signing Key, Telnyx's Ed25519 key pair).
+   */
+  emulatedSigner(secret: string): WebhookSigner<K>;
   /** Its status callbacks' vocabulary and shape. */
   readonly callback: CallbackSpec;
 }
