@@ -43,6 +43,32 @@ describe.each(Object.keys(ENV))('%s: callbridge calls create|update|delete', (pr
   });
 });
 
+describe('telnyx: callbridge calls create|update|delete', () => {
+  it('places a call (its answer has no sid), finds it by to and from, ends it; delete exits 2 before any request', async () => {
+    em = await startEmulator({ calls: 50, clock: { manual: true } });
+    const env = { CALLBRIDGE_PROVIDER: 'telnyx', TELNYX_ACCOUNT_SID: em.telnyx.accountSid, TELNYX_API_KEY: em.telnyx.apiKey, CALLBRIDGE_BASE_URL: em.url };
+    const created = await run(['calls', 'create', '--to', '+14155550100', '--from', '+14155550199', '--application-sid', '1293384261075731499', '--url', 'https://example.com/a.xml', '--status-callback-event', 'initiated,completed'], env);
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(created.stdout)).toMatchObject({ provider: 'telnyx', sid: null, status: 'queued', to: { value: '+14155550100' }, accountSid: null });
+
+    const listed = await run(['calls', 'list', '--to', '+14155550100', '--from', '+14155550199', '--limit', '1', '--output', 'json'], env);
+    const [call] = JSON.parse(listed.stdout) as Array<{ sid: string }>;
+    expect(call!.sid).toMatch(/^v3:/);
+
+    expect((await run(['calls', 'update', call!.sid, '--status', 'canceled'], env)).code).toBe(2);
+    const ended = await run(['calls', 'update', call!.sid, '--status', 'completed'], env);
+    expect(ended.code).toBe(0);
+    expect(JSON.parse(ended.stdout)).toMatchObject({ sid: call!.sid, status: 'canceled' });
+
+    const requests = em.requestCount;
+    const deleted = await run(['calls', 'delete', call!.sid], env);
+    expect(deleted.code).toBe(2);
+    expect(deleted.stderr).toMatch(/telnyx cannot take delete/);
+    expect(em.requestCount).toBe(requests);
+    expect(em.calls.list()).toHaveLength(1);
+  });
+});
+
 describe('callbridge calls create refusals', () => {
   it('exits 2 on a field the provider cannot take, before any request', async () => {
     em = await startEmulator({ calls: 50 });

@@ -65,6 +65,35 @@ describe('the telnyx SDK against the emulator', () => {
     expect(missing).toMatchObject({ status: 404, error: { errors: [{ detail: 'Resource not found' }] } });
   });
 
+  it('places a call (JSON) and ends it (form), and callbridge finds it by to and from', async () => {
+    // On a stopped clock, so that the call is still queued when it is ended.
+    await em.close();
+    em = await startEmulator({ dataset, seed: 41, clock: { manual: true } });
+    const client = sdk();
+    const body = {
+      To: '+14155550100', From: '+14155550199', ApplicationSid: '1293384261075731499', Url: 'https://example.com/answer.xml',
+      UrlMethod: 'GET' as const, StatusCallback: 'https://example.com/status', StatusCallbackEvent: 'initiated answered',
+    };
+    const seen: string[] = [];
+    em.calls.onTransition((t) => seen.push(t.status));
+    // The answer names no call: from, status, to.
+    expect(await client.texml.accounts.calls.calls(em.telnyx.accountSid, { body })).toEqual({ from: body.From, status: 'queued', to: body.To });
+    expect(em.calls.createdCount).toBe(1);
+    expect(em.requests[0]).toMatchObject({ method: 'POST', status: 200, headers: { 'content-type': 'application/json' } });
+    const [entry] = em.calls.list();
+    expect(entry).toMatchObject({ to: { value: body.To }, from: { value: body.From } });
+
+    // As a callbridge user finds it: the newest call to that number from that caller.
+    const [listed] = await callbridge().calls.list({ to: body.To, from: body.From, limit: 1 });
+    expect(listed!.sid).toBe(`v3:${entry!.sid}`);
+
+    const ended = await client.texml.accounts.calls.update(listed!.sid, { account_sid: em.telnyx.accountSid, Status: 'completed' });
+    expect(ended).toMatchObject({ sid: listed!.sid, status: 'canceled' });
+    expect(em.requests.at(-1)).toMatchObject({ method: 'POST', status: 200, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(seen).toEqual(['canceled']);
+    expect(em.calls.createdCount).toBe(1);
+  });
+
   it('is refused with Telnyx\'s 401 body for a wrong key', async () => {
     const client = new Telnyx({ apiKey: 'KEYwrong', baseURL: `${em.url}/v2`, maxRetries: 0 });
     const error = await client.texml.accounts.calls.retrieveCalls(em.telnyx.accountSid).catch((e: unknown) => e);
