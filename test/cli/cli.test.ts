@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { toDialect } from '../../src/dialects/registry.js';
 import type { Provider } from '../../src/model/provider.js';
 import type { CallStatus } from '../../src/model/status.js';
-import { ACCOUNTS } from '../support/accounts.js';
+import { ACCOUNTS, cliEnvOf } from '../support/accounts.js';
 import { makeCall, sidOf } from '../support/calls.js';
 import { startFakeProvider } from '../support/fake-provider.js';
 import type { TestServer } from '../support/http-server.js';
@@ -15,13 +15,6 @@ const servers: TestServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
-
-function envFor(provider: Provider, origin: string): Record<string, string> {
-  const { account, token } = ACCOUNTS[provider];
-  return provider === 'twilio'
-    ? { CALLBRIDGE_BASE_URL: origin, TWILIO_ACCOUNT_SID: account, TWILIO_AUTH_TOKEN: token }
-    : { CALLBRIDGE_BASE_URL: origin, SIGNALWIRE_PROJECT_ID: account, SIGNALWIRE_API_TOKEN: token };
-}
 
 const STATUSES: CallStatus[] = ['completed', 'busy', 'failed'];
 const callsOf = (provider: Provider, n: number) =>
@@ -40,7 +33,7 @@ describe('callbridge CLI', () => {
     const noConfig = await runCli(['calls', 'list']);
     expect(noConfig.code).toBe(2);
     expect(noConfig.stderr).toContain('TWILIO_ACCOUNT_SID');
-    const badStatus = await runCli(['calls', 'list', '--status', 'nope'], envFor('twilio', 'http://127.0.0.1:9'));
+    const badStatus = await runCli(['calls', 'list', '--status', 'nope'], cliEnvOf('twilio', 'http://127.0.0.1:9'));
     expect(badStatus.code).toBe(2);
     expect(badStatus.stderr).toMatch(/^callbridge calls list: --status "nope" is not a status/);
   });
@@ -51,7 +44,7 @@ describe('callbridge CLI', () => {
       calls[0]!.callerName = 'Doe, "Jane"\nII';
       const server = await startFakeProvider(provider, calls);
       servers.push(server);
-      const env = envFor(provider, server.origin);
+      const env = cliEnvOf(provider, server.origin);
       const ndjson = await runCli(['calls', 'list', '--status', 'busy', '--status', 'completed', '--page-size', '2', '--output', 'ndjson'], env);
       expect(ndjson.code).toBe(0);
       const lines = ndjson.stdout.trim().split('\n').map((l) => JSON.parse(l) as { sid: string; status: string });
@@ -86,7 +79,7 @@ describe('callbridge CLI', () => {
       return true;
     });
     servers.push(server);
-    const result = await runCli(['calls', 'list', '--debug'], envFor('twilio', server.origin));
+    const result = await runCli(['calls', 'list', '--debug'], cliEnvOf('twilio', server.origin));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('AuthenticationError');
     expect(result.stderr + result.stdout).not.toContain(ACCOUNTS.twilio.token);
@@ -136,7 +129,7 @@ describe('callbridge export', () => {
       return slow && Number(url.searchParams.get('Page') ?? 0) > 0;
     });
     servers.push(server);
-    const env = envFor('signalwire', server.origin);
+    const env = cliEnvOf('signalwire', server.origin);
     const dir = mkdtempSync(join(tmpdir(), 'callbridge-export-'));
     const out = join(dir, 'calls.ndjson');
     const args = ['export', '--out', out, '--page-size', '10', '--status', 'busy', '--status', 'completed', '--timeout', '60000'];
@@ -183,12 +176,12 @@ describe('callbridge export, first run failing', () => {
     servers.push(server);
     const out = join(mkdtempSync(join(tmpdir(), 'callbridge-export-')), 'calls.csv');
     const args = ['export', '--out', out, '--format', 'csv'];
-    expect((await runCli(args, envFor('twilio', server.origin))).code).toBe(1);
+    expect((await runCli(args, cliEnvOf('twilio', server.origin))).code).toBe(1);
     refuse = false;
-    const second = await runCli(args, envFor('twilio', server.origin));
+    const second = await runCli(args, cliEnvOf('twilio', server.origin));
     expect(second.code).toBe(0);
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(6);
-    expect((await runCli(['export', '--out', out, '--format', 'xml'], envFor('twilio', server.origin))).stderr).toContain('--format must be');
+    expect((await runCli(['export', '--out', out, '--format', 'xml'], cliEnvOf('twilio', server.origin))).stderr).toContain('--format must be');
   });
 });
 
@@ -211,7 +204,7 @@ describe('callbridge calls list --twilio-query', () => {
     const calls = callsOf('signalwire', 9);
     const server = await startFakeProvider('signalwire', calls);
     servers.push(server);
-    const result = await runCli(['calls', 'list', '--twilio-query', 'Status=busy&StartTime>=2024-03-05', '--output', 'ndjson'], envFor('signalwire', server.origin));
+    const result = await runCli(['calls', 'list', '--twilio-query', 'Status=busy&StartTime>=2024-03-05', '--output', 'ndjson'], cliEnvOf('signalwire', server.origin));
     expect(result.code).toBe(0);
     const sids = result.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { sid: string }).sid);
     expect(sids).toEqual([...calls].reverse().filter((c) => c.status === 'busy').map((c) => c.sid));

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { toDialect } from '../../src/dialects/registry.js';
 import type { Provider } from '../../src/model/provider.js';
 import type { CallStatus } from '../../src/model/status.js';
-import { ACCOUNTS } from '../support/accounts.js';
+import { ACCOUNTS, cliEnvOf } from '../support/accounts.js';
 import { makeCall } from '../support/calls.js';
 import { startFakeProvider } from '../support/fake-provider.js';
 import type { TestServer } from '../support/http-server.js';
@@ -17,13 +17,6 @@ const servers: TestServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
-
-function envFor(provider: Provider, origin: string): Record<string, string> {
-  const { account, token } = ACCOUNTS[provider];
-  return provider === 'twilio'
-    ? { CALLBRIDGE_BASE_URL: origin, TWILIO_ACCOUNT_SID: account, TWILIO_AUTH_TOKEN: token }
-    : { CALLBRIDGE_BASE_URL: origin, SIGNALWIRE_PROJECT_ID: account, SIGNALWIRE_API_TOKEN: token };
-}
 
 const STATUSES: CallStatus[] = ['completed', 'busy', 'failed'];
 const callsOf = (provider: Provider, n: number) =>
@@ -51,7 +44,7 @@ async function closedPort(): Promise<string> {
 describe('calls list when a later page fails', () => {
   it('writes every call already read as NDJSON and CSV, and exits 1', async () => {
     const server = await failingAt(4);
-    const env = envFor('twilio', server.origin);
+    const env = cliEnvOf('twilio', server.origin);
     const ndjson = await runCli(['calls', 'list', '--page-size', '50', '--output', 'ndjson'], env);
     expect(ndjson.code).toBe(1);
     expect(ndjson.stderr).toContain('400');
@@ -65,11 +58,11 @@ describe('calls list when a later page fails', () => {
 
   it('closes the JSON array validly', async () => {
     const server = await failingAt(4);
-    const result = await runCli(['calls', 'list', '--page-size', '50', '--output', 'json'], envFor('twilio', server.origin));
+    const result = await runCli(['calls', 'list', '--page-size', '50', '--output', 'json'], cliEnvOf('twilio', server.origin));
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toHaveLength(200);
     const first = await failingAt(0);
-    const none = await runCli(['calls', 'list', '--output', 'json'], envFor('twilio', first.origin));
+    const none = await runCli(['calls', 'list', '--output', 'json'], cliEnvOf('twilio', first.origin));
     expect(none.code).toBe(1);
     expect(JSON.parse(none.stdout)).toEqual([]);
   });
@@ -85,7 +78,7 @@ describe('calls list when a later page fails', () => {
       return true;
     });
     servers.push(hostile);
-    const result = await runCli(['calls', 'list', '--page-size', '50', '--output', 'ndjson'], envFor('twilio', hostile.origin));
+    const result = await runCli(['calls', 'list', '--page-size', '50', '--output', 'ndjson'], cliEnvOf('twilio', hostile.origin));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('elsewhere.example');
     expect(result.stdout.trim().split('\n')).toHaveLength(100);
@@ -95,10 +88,10 @@ describe('calls list when a later page fails', () => {
 describe('calls list --retries', () => {
   it('makes 1 + N attempts at a failing page', async () => {
     const server = await failingAt(0, 500);
-    const result = await runCli(['calls', 'list', '--retries', '1', '--output', 'ndjson'], envFor('twilio', server.origin));
+    const result = await runCli(['calls', 'list', '--retries', '1', '--output', 'ndjson'], cliEnvOf('twilio', server.origin));
     expect(result.code).toBe(1);
     expect(server.requests).toHaveLength(2);
-    expect((await runCli(['calls', 'list', '--retries', 'many'], envFor('twilio', server.origin))).code).toBe(2);
+    expect((await runCli(['calls', 'list', '--retries', 'many'], cliEnvOf('twilio', server.origin))).code).toBe(2);
   });
 });
 
@@ -109,10 +102,10 @@ describe('export, resumed', () => {
     const server = await startFakeProvider('twilio', callsOf('twilio', 7));
     servers.push(server);
     const out = join(dir(), 'calls.ndjson');
-    const wrong = await runCli(['export', '--out', out], envFor('twilio', await closedPort()));
+    const wrong = await runCli(['export', '--out', out], cliEnvOf('twilio', await closedPort()));
     expect(wrong.code).toBe(1);
     expect(existsSync(`${out}.checkpoint`)).toBe(true);
-    const fixed = await runCli(['export', '--out', out], envFor('twilio', server.origin));
+    const fixed = await runCli(['export', '--out', out], cliEnvOf('twilio', server.origin));
     expect(fixed.stderr).toContain('7 calls');
     expect(fixed.code).toBe(0);
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(7);
@@ -121,7 +114,7 @@ describe('export, resumed', () => {
   it('resumes when --limit is raised, saying after how many', async () => {
     const server = await startFakeProvider('twilio', callsOf('twilio', 30));
     servers.push(server);
-    const env = envFor('twilio', server.origin);
+    const env = cliEnvOf('twilio', server.origin);
     const out = join(dir(), 'calls.ndjson');
     expect((await runCli(['export', '--out', out, '--limit', '5'], env)).code).toBe(0);
     const raised = await runCli(['export', '--out', out, '--limit', '12'], env);
@@ -139,7 +132,7 @@ describe('export, resumed', () => {
   it('names what differs from the checkpoint, and how to start over', async () => {
     const server = await startFakeProvider('twilio', callsOf('twilio', 30));
     servers.push(server);
-    const env = envFor('twilio', server.origin);
+    const env = cliEnvOf('twilio', server.origin);
     const out = join(dir(), 'calls.ndjson');
     expect((await runCli(['export', '--out', out, '--limit', '5'], env)).code).toBe(0);
     const other = await runCli(['export', '--out', out, '--limit', '10', '--status', 'busy', '--dialect', 'twilio'], env);
@@ -153,7 +146,7 @@ describe('export, resumed', () => {
     let hold = true;
     const server = await startFakeProvider('signalwire', calls, (req, res, url) => hold && Number(url.searchParams.get('Page') ?? 0) > 0);
     servers.push(server);
-    const env = envFor('signalwire', server.origin);
+    const env = cliEnvOf('signalwire', server.origin);
     const out = join(dir(), 'calls.ndjson');
     const args = ['export', '--out', out, '--page-size', '10'];
     const run = spawnCli(args, env);
@@ -177,7 +170,7 @@ describe('CSV of zero records', () => {
   it('still has its header (calls list, export, normalize)', async () => {
     const server = await startFakeProvider('twilio', []);
     servers.push(server);
-    const env = envFor('twilio', server.origin);
+    const env = cliEnvOf('twilio', server.origin);
     const list = await runCli(['calls', 'list', '--output', 'csv'], env);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/^provider,sid,accountSid,.*,extra\n$/);

@@ -34,3 +34,16 @@ export function clientOptions(provider: Provider, origin: string, extra: Partial
   const credentials = CREDENTIALS[provider](account, token);
   return { provider, baseUrl: origin, env: {}, retry: { baseDelay: 5, maxDelay: 20 }, ...credentials, ...extra };
 }
+
+/** Each provider's environment naming an account and its secret, as the CLI reads it. */
+const ENVIRONMENT: { [P in Provider]: (account: string, token: string) => Record<string, string> } = {
+  twilio: (account, token) => ({ TWILIO_ACCOUNT_SID: account, TWILIO_AUTH_TOKEN: token }),
+  signalwire: (account, token) => ({ SIGNALWIRE_PROJECT_ID: account, SIGNALWIRE_API_TOKEN: token }),
+  telnyx: (account, token) => ({ TELNYX_ACCOUNT_SID: account, TELNYX_API_KEY: token }),
+};
+
+/** The environment that points the CLI at a provider's test account on a local origin. */
+export function cliEnvOf(provider: Provider, origin: string): Record<string, string> {
+  const { account, token } = ACCOUNTS[provider];
+  return { CALLBRIDGE_PROVIDER: provider, CALLBRIDGE_BASE_URL: origin, ...ENVIRONMENT[provider](account, token) };
+}
