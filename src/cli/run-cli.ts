@@ -24,6 +24,7 @@ Usage:
   callbridge normalize <file…|->      mixed raw records of every provider to one canonical dataset
   callbridge export --out FILE        a long, resumable read to NDJSON or CSV
   callbridge sync [--to TARGET]       upsert calls into DuckDB (default calls.duckdb) or PostgreSQL
+  callbridge webhook verify <file|->  whether a captured webhook request is authentic
   callbridge emulator [options]       a local server speaking every dialect
   callbridge demo                     the same query on every dialect, side by side
 
