@@ -19,7 +19,9 @@ const TYPES = {
 
 // Each page is a commit: with DuckDB's default (16 MB of log) a checkpoint, which rewrites the
 // key's index, came every few pages; at 256 MB a first sync of 50,000 calls took half the time.
-const OPTIONS = { checkpoint_threshold: '256MB' };
+// DuckDB's buffer pool keeps every block it wrote cached up to its limit (80% of RAM by default), so a
+// first load's memory grew with the table; 512 MB holds the uncheckpointed pages and the key's index.
+const OPTIONS = { checkpoint_threshold: '256MB', memory_limit: '512MB' };
 
 // DuckDB locks a file per process: within this process, files open for a sync are tracked here.
 const openHere = new Set<string>();
