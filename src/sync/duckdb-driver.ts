@@ -19,7 +19,9 @@ const TYPES = {
 
 // Each page is a commit: with DuckDB's default (16 MB of log) a checkpoint, which rewrites the
 // key's index, came every few pages; at 256 MB a first sync of 50,000 calls took half the time.
-const OPTIONS = { checkpoint_threshold: '256MB' };
+// DuckDB's buffer pool keeps every block it wrote cached up to its limit (80% of RAM by default), so a
+// first load's memory grew with the table; 512 MB holds the uncheckpointed pages and the key's index.
+const OPTIONS = { checkpoint_threshold: '256MB', memory_limit: '512MB' };
 
 // DuckDB locks a file per process: within this process, files open for a sync are tracked here.
 const openHere = new Set<string>();
@@ -52,8 +54,8 @@ async function openLocked(path: string, timeoutMs: number): Promise<DuckDBInstan
 const STAGE = 'callbridge_stage';
 const cells = CALL_COLUMNS.map((c) => c.type);
 
-/** Appends one row to the staging table, each value with the appender call its type takes. */
-function appendRow(appender: DuckDBAppender, row: CallRow): void {
+/** Appends one row (its cells, then its hash, then `tail`), each value with the appender call its type takes. */
+function appendRow(appender: DuckDBAppender, row: CallRow, tail: readonly string[]): void {
   for (let i = 0; i < cells.length; i++) {
     const value = row.cells[i];
     if (value === null || value === undefined) appender.appendNull();
@@ -65,31 +67,58 @@ function appendRow(appender: DuckDBAppender, row: CallRow): void {
     else appender.appendVarchar(value as string);
   }
   appender.appendVarchar(row.hash);
+  for (const value of tail) appender.appendVarchar(value);
   appender.endRow();
 }
 
+/** A row appended straight into calls had a stored key after all: the transaction is run again with the upsert. */
+class AppendConflict extends Error {}
+
 class DuckDbSession implements SqlSession {
-  constructor(private readonly connection: DuckDBConnection) {}
+  constructor(readonly connection: DuckDBConnection) {}
 
   async query(sql: string, params: readonly SqlParam[] = []): Promise<Array<Record<string, unknown>>> {
     const reader = await this.connection.runAndReadAll(sql, params as SqlParam[]);
     return reader.getRowObjectsJS() as Array<Record<string, unknown>>;
   }
 
+  /**
+   * Set by the driver while the last pages were all new: rows are then appended straight into
+   * calls, which saves the staging table and the upsert. The key still refuses a duplicate; the
+   * driver then runs the transaction again with this off.
+   */
+  appendDirect = false;
+  /** Whether every row of the last upsert was new. */
+  lastAllNew = false;
+
   async upsertCalls(rows: readonly CallRow[]): Promise<WriteCounts> {
     if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-    const appender = await this.connection.createAppender(STAGE, null, 'temp');
-    try {
-      for (const row of rows) appendRow(appender, row);
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
+    if (this.appendDirect) {
+      const now = new Date().toISOString();
+      try {
+        await this.#append('calls', rows, [now, now]);
+      } catch (error) {
+        throw new AppendConflict(error instanceof Error ? error.message : String(error));
+      }
+      return { inserted: rows.length, updated: 0, unchanged: 0 };
     }
+    await this.#append(STAGE, rows, []);
     // Counted by two upserts that use the key's index: a join with calls would scan the table at every page.
     const inserted = (await this.query(`INSERT INTO calls SELECT *, now(), now() FROM ${STAGE} ON CONFLICT DO NOTHING RETURNING 1 AS n`)).length;
     const updated = inserted === rows.length ? 0 : (await this.query(upsertSql(`SELECT * FROM ${STAGE}`, 'RETURNING 1 AS n'))).length;
     await this.connection.run(`DELETE FROM ${STAGE}`);
+    this.lastAllNew = inserted === rows.length;
     return { inserted, updated, unchanged: rows.length - inserted - updated };
+  }
+
+  async #append(table: string, rows: readonly CallRow[], tail: readonly string[]): Promise<void> {
+    const appender = await this.connection.createAppender(table, null, table === STAGE ? 'temp' : null);
+    try {
+      for (const row of rows) appendRow(appender, row, tail);
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
   }
 }
 
@@ -97,23 +126,35 @@ class DuckDbDriver implements SyncDriver {
   readonly engine = 'duckdb';
   readonly types = TYPES;
   readonly secondaryIndexes = false;
-  readonly #session: DuckDbSession;
+  #session: DuckDbSession;
   #staged = false;
 
-  constructor(readonly target: string, private readonly instance: DuckDBInstance, private readonly connection: DuckDBConnection) {
+  constructor(readonly target: string, private readonly instance: DuckDBInstance, connection: DuckDBConnection) {
     this.#session = new DuckDbSession(connection);
   }
 
+  get connection(): DuckDBConnection {
+    return this.#session.connection;
+  }
+
   async transaction<T>(work: (session: SqlSession) => Promise<T>, options: { rollback?: boolean } = {}): Promise<T> {
-    if (!this.#staged && (await this.#hasCalls())) await this.#stage();
-    await this.connection.run('BEGIN TRANSACTION');
-    try {
-      const result = await work(this.#session);
-      await this.connection.run(options.rollback ? 'ROLLBACK' : 'COMMIT');
-      return result;
-    } catch (error) {
-      await this.connection.run('ROLLBACK').catch(() => {});
-      throw error;
+    for (;;) {
+      if (!this.#staged && (await this.#hasCalls())) await this.#stage();
+      const session = this.#session;
+      session.appendDirect = session.lastAllNew;
+      await this.connection.run('BEGIN TRANSACTION');
+      try {
+        const result = await work(session);
+        await this.connection.run(options.rollback ? 'ROLLBACK' : 'COMMIT');
+        return result;
+      } catch (error) {
+        await this.connection.run('ROLLBACK').catch(() => {});
+        if (!(error instanceof AppendConflict)) throw error;
+        // After a failed append DuckDB refuses the next one on the same connection, even after the rollback: a new connection (and staging table).
+        this.connection.closeSync();
+        this.#session = new DuckDbSession(await this.instance.connect());
+        this.#staged = false;
+      }
     }
   }
 
