@@ -64,8 +64,13 @@ export interface Call {
   providerFields: ProviderFields;
   /** The record's own URI as the provider sent it. */
   uri: string | null;
-  /** Names to URIs; an entry may be null (SignalWire sends `"notifications": null`). */
-  subresourceUris: Record<string, string | null> | null;
+  /**
+   * Names to URIs, as the provider sent them: an entry may be null (SignalWire
+   * sends `"notifications": null`). Entries are not checked when a record is
+   * read, so no record is refused for one; a record written in a dialect has
+   * each entry that is not text written as null.
+   */
+  subresourceUris: Record<string, unknown> | null;
   /** Fields the reading dialect does not document, kept verbatim. */
   extra: Record<string, unknown>;
 }

@@ -8,13 +8,13 @@
 export class PhoneCache<T> {
   readonly #keys: Float64Array;
   readonly #values: Array<T | undefined>;
-  readonly #mask: number;
+  readonly #size: number;
 
-  /** `slots` is a power of two. */
+  /** `slots`: how many values it holds at most. */
   constructor(slots: number) {
     this.#keys = new Float64Array(slots);
     this.#values = new Array<T | undefined>(slots).fill(undefined);
-    this.#mask = slots - 1;
+    this.#size = slots;
   }
 
   /** The value last set under `key` (a positive whole number below 2^53), unless another key has taken its slot since. */
@@ -31,9 +31,9 @@ export class PhoneCache<T> {
   }
 
   #slot(key: number): number {
-    // Both 32-bit halves of the key, mixed (`| 0` keeps the low 32 bits of a whole number).
-    const h = Math.imul((key | 0) ^ Math.imul((key / 4_294_967_296) | 0, 0x9e3779b1), 0x85ebca6b);
-    return (h ^ (h >>> 15)) & this.#mask;
+    // The key modulo the slots, in exact floating-point arithmetic: `key | 0` on a key of 2^31 or
+    // more (most phone numbers) leaves the processor's fast conversion for a slow one.
+    return key - Math.floor(key / this.#size) * this.#size;
   }
 }
 

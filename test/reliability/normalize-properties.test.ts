@@ -323,13 +323,21 @@ describe('fixed bugs of the normalization hot path', () => {
     expect(callOrTypedError(() => normalizeCall({ sid, status }))).toBeInstanceOf(MalformedRecordError);
   });
 
-  // lenient.ts readUriMap accepts any object; write-call.ts rebaseUris then calls
+  // lenient.ts readUriMap accepts any object; write-call.ts rebaseUris then called
   // `uri.startsWith` on a non-string when writing the Call in the other dialect.
-  it('refuses (or keeps verbatim) subresource_uris whose values are not text; writing never throws a TypeError', () => {
+  it('keeps subresource_uris whose entries are not text as sent, and writes those entries as null in every dialect', () => {
     const account = `AC${'1'.repeat(32)}`;
-    const raw = { sid, account_sid: account, status: 'completed', uri: `/2010-04-01/Accounts/${account}/Calls/${sid}.json`, subresource_uris: { recordings: 7 } };
-    const result = callOrTypedError(() => normalizeCall(raw));
-    if (!(result instanceof MalformedRecordError)) toDialect(result, 'signalwire');
+    const base = `/2010-04-01/Accounts/${account}/Calls/${sid}`;
+    const subresourceUris = { recordings: 7, notifications: `${base}/Notifications.json`, events: { nested: true }, feedback: null };
+    const call = normalizeCall({ sid, account_sid: account, status: 'completed', uri: `${base}.json`, subresource_uris: subresourceUris });
+    expect(call.subresourceUris).toEqual(subresourceUris);
+    expect(toDialect(call, 'twilio').subresource_uris).toEqual({ recordings: null, notifications: `${base}/Notifications.json`, events: null, feedback: null });
+    const swBase = `/api/laml/2010-04-01/Accounts/${twilioSidToUuid(account)}/Calls/${twilioSidToUuid(sid)}`;
+    expect(toDialect(call, 'signalwire').subresource_uris).toEqual({ recordings: null, notifications: `${swBase}/Notifications.json`, events: null, feedback: null });
+    // Still refused: a map that is not an object.
+    for (const notMap of [7, 'x', ['a']]) {
+      expect(callOrTypedError(() => normalizeCall({ sid, status: 'completed', subresource_uris: notMap }))).toBeInstanceOf(MalformedRecordError);
+    }
   });
 
   // lenient.ts readUriMap refused SignalWire's own published sample: `"subresource_uris": {"notifications": null, …}`.

@@ -34,17 +34,24 @@ export function writtenCallPath(written: Readonly<Record<string, unknown>>, call
  * dialect keeps them verbatim; otherwise each one under the call's old `uri` is
  * rebased onto the target's call path, since a link into the other provider's
  * API would be meaningless there. Without a call path (no account) they stay verbatim.
+ * An entry that is not text (read as sent, see `readUriMap`) is written as null.
  */
 export function rebaseSubresourceUris(call: Call, ownDialect: boolean, callPath: string | null): Record<string, string | null> | null {
   const subs = call.subresourceUris;
-  if (ownDialect || callPath === null || subs === null) return subs;
-  const from = call.uri?.replace(/\.json$/, '');
-  const rebased: Record<string, string | null> = {};
+  if (subs === null) return null;
+  const rebase = !ownDialect && callPath !== null;
+  if (!rebase && Object.values(subs).every(isUri)) return subs as Record<string, string | null>;
+  const from = rebase ? call.uri?.replace(/\.json$/, '') : undefined;
+  const written: Record<string, string | null> = {};
   for (const [name, uri] of Object.entries(subs)) {
-    setOwnField(rebased, name, from !== undefined && uri !== null && uri.startsWith(`${from}/`) ? callPath + uri.slice(from.length) : uri);
+    // Written strictly: text or null, whatever was read.
+    const text = typeof uri === 'string' ? uri : null;
+    setOwnField(written, name, from !== undefined && text !== null && text.startsWith(`${from}/`) ? callPath + text.slice(from.length) : text);
   }
-  return rebased;
+  return written;
 }
+
+const isUri = (value: unknown): value is string | null => value === null || typeof value === 'string';
 
 /** Reads a value with a table entry, or null when it cannot be read. */
 function readOrNull(entry: FieldEntry, value: unknown, sid: string): unknown {
