@@ -83,7 +83,16 @@ export function createCallClient(options: CallClientOptions = {}): CallClient {
   const calls: CallsResource = {
     pages,
     async *iterate(query, options) {
-      for await (const page of pages(query, options)) yield* page.calls;
+      for await (const page of pages(query, options)) {
+        // Each call is let go as it is handed over, not when the whole page is done: memory stays flat
+        // while the caller works through a page (and the next one arrives).
+        const calls: Array<Call | undefined> = page.calls;
+        for (let i = 0; i < calls.length; i++) {
+          const call = calls[i]!;
+          calls[i] = undefined;
+          yield call;
+        }
+      }
     },
     async list(query, options) {
       const all: Call[] = [];

@@ -122,6 +122,8 @@ export async function* listCalls(
       }
       if (pick === null) break;
       const call = pick.calls![pick.position.offset]!;
+      // Let go of each call once taken: a page's calls then live no longer than the caller keeps them.
+      (pick.calls as Array<Call | undefined>)[pick.position.offset] = undefined;
       pick.position = { page: pick.position.page, offset: pick.position.offset + 1 };
       if (seen !== null && call.dateCreated !== seenDate) {
         seen.clear();

@@ -1,4 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCallClient } from '../../src/client/call-client.js';
 import { DIALECTS } from '../../src/dialects/registry.js';
@@ -20,6 +22,10 @@ import { startFakeProvider } from '../support/fake-provider.js';
 import { type TestServer, sendJson, startServer } from '../support/http-server.js';
 
 const servers: TestServer[] = [];
+
+// A full collection on demand, without starting vitest with --expose-gc.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 /** The global fetch, counting the requests a client hands it. */
 function countingFetch(): { fetch: typeof fetch; count: number } {
@@ -92,6 +98,27 @@ describe.each(PROVIDERS)('%s client', (provider) => {
     }
     expect(seen).toEqual(newestFirst);
     expect(server.requests).toHaveLength(5);
+  });
+
+  it('lets go of each call once handed over, not when its page is done', async () => {
+    const server = await serve(provider, calls);
+    const client = createCallClient(clientOptions(provider, server.origin));
+    let first: WeakRef<object> | null = null;
+    let collectedWithinPage = false;
+    let index = 0;
+    for await (const call of client.calls.iterate({ pageSize: 10 })) {
+      if (index === 0) first = new WeakRef(call);
+      // Still on the first page: only the listing could keep the first call alive now.
+      if (index === 5) {
+        collectGarbage();
+        await setImmediate();
+        collectGarbage();
+        collectedWithinPage = first!.deref() === undefined;
+      }
+      index++;
+    }
+    expect(index).toBe(calls.length);
+    expect(collectedWithinPage).toBe(true);
   });
 
   it('asks for no page it would not read: a limit within the page, several statuses with a limit', async () => {
