@@ -136,11 +136,6 @@ export function parseProviderTime(text: string): number {
   return Number.isNaN(ms) ? parseIsoInstant(text) : ms;
 }
 
-const MONTH_NUMBERS: Readonly<Record<string, string>> = {
-  Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06',
-  Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12',
-};
-
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** The number of two ASCII digits at `at`, or NaN. */
@@ -152,55 +147,37 @@ function twoDigits(text: string, at: number): number {
 
 // The three letters of an English month, packed into one number.
 const pack = (a: number, b: number, c: number) => (a << 16) | (b << 8) | c;
-const MONTH_OF_PACKED: ReadonlyMap<number, string> = new Map(
-  Object.entries(MONTH_NUMBERS).map(([name, number]) => [pack(name.charCodeAt(0), name.charCodeAt(1), name.charCodeAt(2)), number]),
+const MONTH_OF_PACKED: ReadonlyMap<number, number> = new Map(
+  ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((name, i) => [pack(name.charCodeAt(0), name.charCodeAt(1), name.charCodeAt(2)), i + 1]),
 );
 
-// Calls of one dataset fall on a few hundred days: each day's text is checked
-// once, under a number made from its characters (cheaper to hash than a slice).
-// The day takes 7 bits of the key: it is read as two digits (up to 99), and a
-// narrower field would let an impossible day share the key of a real one.
-const DAY_PREFIXES = new Map<number, string | null>();
-const DAY_PREFIX_LIMIT = 10_000;
 // The times of a record, and of calls listed by date, mostly fall on the day
-// read last: it is compared part by part first, with no lookup at all.
-const last = { day: -1, packed: -1, year: -1, prefix: null as string | null };
+// read last: its check is remembered, and compared part by part first.
+const last = { day: -1, packed: -1, year: -1, month: 0 };
 
 /**
- * `Wed, 19 Sep 2018` → `2018-09-19T`; null for an impossible day (31 Sep);
- * undefined when the text is not in the providers' exact shape, for the general parser.
+ * The month (1-12) of `Wed, 19 Sep 2018 …` when its day, month and year name a
+ * real day; 0 for an impossible day (31 Sep); -1 when the text is not in the
+ * providers' exact shape, for the general parser.
  */
-function dayPrefix(text: string): string | null | undefined {
+function checkedMonth(text: string): number {
   const packed = pack(text.charCodeAt(8), text.charCodeAt(9), text.charCodeAt(10));
   const day = twoDigits(text, 5);
   const year = twoDigits(text, 12) * 100 + twoDigits(text, 14);
-  if (Number.isNaN(day + year) || text.charCodeAt(4) !== 32 || text.charCodeAt(7) !== 32 || text.charCodeAt(11) !== 32) return undefined;
-  if (day === last.day && packed === last.packed && year === last.year) return last.prefix;
-  const key = (year * 16_777_216 + packed) * 128 + day;
-  let prefix = DAY_PREFIXES.get(key);
-  if (prefix === undefined) {
-    const month = MONTH_OF_PACKED.get(packed);
-    if (month === undefined) return undefined;
-    prefix = day >= 1 && day <= daysInMonth(year, Number(month)) ? `${text.slice(12, 16)}-${month}-${text.slice(5, 7)}T` : null;
-    if (DAY_PREFIXES.size >= DAY_PREFIX_LIMIT) DAY_PREFIXES.clear();
-    DAY_PREFIXES.set(key, prefix);
-  }
+  if (Number.isNaN(day + year) || text.charCodeAt(4) !== 32 || text.charCodeAt(7) !== 32 || text.charCodeAt(11) !== 32) return -1;
+  if (day === last.day && packed === last.packed && year === last.year) return last.month;
+  const month = MONTH_OF_PACKED.get(packed);
+  if (month === undefined) return -1;
   last.day = day;
   last.packed = packed;
   last.year = year;
-  last.prefix = prefix;
-  return prefix;
+  last.month = day >= 1 && day <= daysInMonth(year, month) ? month : 0;
+  return last.month;
 }
-
-// Times come in runs (the four of a record, calls listed by date), so the
-// ISO form of the minute read last is kept: a time in that minute is written
-// as it plus its seconds, one string made instead of three.
-const lastMinute = { day: '', hour: -1, minute: -1, iso: '' };
-const SECONDS_Z = Array.from({ length: 60 }, (_, second) => `${pad2(second)}Z`);
 
 /**
  * Reads a provider time into the canonical ISO form. The exact shape both
- * providers send (`Wed, 19 Sep 2018 20:00:00 +0000`) is rewritten by slicing,
+ * providers send (`Wed, 19 Sep 2018 20:00:00 +0000`) is rewritten character by character,
  * with the same calendar checks; anything else goes through {@link parseProviderTime}.
  * Returns null for text that is not a valid time.
  */
@@ -211,20 +188,20 @@ export function providerTimeToIso(text: string): string | null {
     text.charCodeAt(28) === 48 && text.charCodeAt(29) === 48 && text.charCodeAt(30) === 48
   ) {
     // The day name is not checked against the date (providers' samples get it wrong), only its shape.
-    const prefix = isLetter(text.charCodeAt(0)) && isLetter(text.charCodeAt(1)) && isLetter(text.charCodeAt(2)) ? dayPrefix(text) : undefined;
-    if (prefix === null) return null;
+    const month = isLetter(text.charCodeAt(0)) && isLetter(text.charCodeAt(1)) && isLetter(text.charCodeAt(2)) ? checkedMonth(text) : -1;
+    if (month === 0) return null;
     const hour = twoDigits(text, 17);
     const minute = twoDigits(text, 20);
     const second = twoDigits(text, 23);
-    if (prefix !== undefined && !Number.isNaN(hour + minute + second)) {
+    if (month > 0 && !Number.isNaN(hour + minute + second)) {
       if (hour > 23 || minute > 59 || second > 59) return null;
-      if (prefix !== lastMinute.day || hour !== lastMinute.hour || minute !== lastMinute.minute) {
-        lastMinute.day = prefix;
-        lastMinute.hour = hour;
-        lastMinute.minute = minute;
-        lastMinute.iso = `${prefix}${text.slice(17, 23)}`;
-      }
-      return lastMinute.iso + SECONDS_Z[second]!;
+      // One flat string, written character by character: no pieces joined (a joined string is
+      // a tree of strings that every later reader, JSON.stringify included, first flattens).
+      const c = (at: number) => text.charCodeAt(at);
+      return String.fromCharCode(
+        c(12), c(13), c(14), c(15), 45, month > 9 ? 49 : 48, 48 + (month % 10), 45, c(5), c(6),
+        84, c(17), c(18), 58, c(20), c(21), 58, c(23), c(24), 90,
+      );
     }
   }
   const ms = parseProviderTime(text);
