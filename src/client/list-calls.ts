@@ -5,7 +5,7 @@ import type { ResolvedQuery } from '../model/query.js';
 import { type StreamPosition, decodeCursor, encodeCursor, planFingerprint } from './cursor.js';
 import { RefusedLinkError } from './errors/refused-link-error.js';
 import { resolveNextPage } from './safe-link.js';
-import type { Transport } from './transport.js';
+import type { ReceivedText, Transport } from './transport.js';
 
 /** A batch of calls and the cursor that resumes right after it (null when the listing is complete). */
 export interface CallPage {
@@ -13,9 +13,10 @@ export interface CallPage {
   cursor: string | null;
 }
 
+/** A page's body as received: parsed only when the page is read (see `load`). */
 interface Fetched {
   url: URL;
-  body: unknown;
+  received: ReceivedText;
 }
 
 interface Stream {
@@ -69,14 +70,18 @@ export async function* listCalls(
     // A link back to a page already read (itself, or A -> B -> A) would page forever.
     if (stream.visited.has(url.href)) throw new RefusedLinkError(page, 'it leads back to a page already read, so paging would never end');
     stream.visited.add(url.href);
-    return { url, body: await transport.getJson(url, done.signal) };
+    return { url, received: await transport.getText(url, done.signal) };
   };
 
   const load = async (stream: Stream): Promise<void> => {
     const page = stream.position.page!;
     const ahead = stream.ahead;
     stream.ahead = null;
-    const { url, body } = await (ahead?.page === page ? ahead.fetched : fetchPage(stream, page));
+    const { url, received } = await (ahead?.page === page ? ahead.fetched : fetchPage(stream, page));
+    // Parsed now, not when it arrived: a page fetched ahead waits as one string rather than as
+    // thousands of objects beside the page being read (streaming 1,000,000 calls, peak memory
+    // then stays flat instead of growing by a tenth).
+    const body = await transport.parseText(url, received, done.signal);
     const read = dialect.readPage(body);
     stream.next = read.nextPageUri;
     // The next page is requested now, so that the provider works on it while

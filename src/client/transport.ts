@@ -21,12 +21,26 @@ export interface Transport {
    */
   getJson(url: URL, cancel?: AbortSignal): Promise<unknown>;
   /**
+   * As `getJson`, in two steps: the body's text first, unparsed, so that a
+   * caller may parse it only when it needs it (a page fetched ahead), then
+   * `parseText`, which handles a body that is not JSON as `getJson` would.
+   */
+  getText(url: URL, cancel?: AbortSignal): Promise<ReceivedText>;
+  /** The JSON value of a body `getText` returned for `url`; one that is not JSON is asked for again while retries remain, then refused. */
+  parseText(url: URL, received: ReceivedText, cancel?: AbortSignal): Promise<unknown>;
+  /**
    * Sends a write (POST, DELETE) and returns its parsed JSON body, or null for
    * an empty one (204). Retried only when no byte was sent (connection
    * refused, DNS failure) or on 429 (the provider did not act); any other
    * failure after sending is handed to `ambiguous`, whose error is thrown.
    */
   send(url: URL, request: WriteRequest, ambiguous: (reason: string, method: string, shown: string) => Error): Promise<unknown>;
+}
+
+/** A 2xx body as `Transport.getText` received it, and the attempt that got it. */
+export interface ReceivedText {
+  readonly text: string;
+  readonly attempt: number;
 }
 
 /** Failures that prove the request never left: no connection was made, so no byte of it was sent. */
@@ -168,54 +182,64 @@ export function createTransport(config: ResolvedConfig, dialect: Dialect): Trans
     }
   };
 
-  return {
-    async getJson(url, cancel) {
-      // The host is named so that a wrong base URL shows; an origin never holds credentials.
-      const shown = url.origin + url.pathname + url.search;
-      for (let attempt = 1; ; attempt++) {
-        const canRetry = attempt <= retry.limit;
-        const { signal, end } = attemptSignal(config.timeout, cancel);
-        let status: number;
-        let text: string;
-        let retryAfter: number | null;
-        try {
-          const response = await http.get(url, { signal });
-          status = response.status;
-          retryAfter = retryAfterMs(response.headers.get('retry-after'));
-          text = await readBody(response);
-        } catch (error) {
-          if (cancel?.aborted) throw cancel.reason;
-          if (signal.aborted) throw new TimeoutError(shown, config.timeout);
-          if (error instanceof BodyTooLarge) {
-            throw new MalformedResponseError(shown, attempt, `the body is larger than ${MAX_BODY_BYTES} bytes`);
-          }
-          if (!canRetry || isPermanent(error)) throw new NetworkError(shown, attempt, networkReason(error));
-          await pause(backoffMs(attempt - 1, retry), cancel);
-          continue;
-        } finally {
-          end();
+  // The host is named so that a wrong base URL shows; an origin never holds credentials.
+  const shownOf = (url: URL) => url.origin + url.pathname + url.search;
+
+  /** A GET with the retries of `getJson`, from attempt `first`; `parse: false` hands a 2xx body back as text. */
+  async function get(url: URL, cancel: AbortSignal | undefined, parse: boolean, first = 1): Promise<unknown> {
+    const shown = shownOf(url);
+    for (let attempt = first; ; attempt++) {
+      const canRetry = attempt <= retry.limit;
+      const { signal, end } = attemptSignal(config.timeout, cancel);
+      let status: number;
+      let text: string;
+      let retryAfter: number | null;
+      try {
+        const response = await http.get(url, { signal });
+        status = response.status;
+        retryAfter = retryAfterMs(response.headers.get('retry-after'));
+        text = await readBody(response);
+      } catch (error) {
+        if (cancel?.aborted) throw cancel.reason;
+        if (signal.aborted) throw new TimeoutError(shown, config.timeout);
+        if (error instanceof BodyTooLarge) {
+          throw new MalformedResponseError(shown, attempt, `the body is larger than ${MAX_BODY_BYTES} bytes`);
         }
-        const body = parseJson(text);
-        if (status >= 200 && status < 300) {
-          if (body.ok) return body.value;
-          // A cut-off body is worth another try; an HTML page will fail the same way each time.
-          if (!canRetry) {
-            const start = redact(text.slice(0, 1024)).slice(0, 60);
-            throw new MalformedResponseError(shown, attempt, `the body is not JSON (starts ${JSON.stringify(start)})`);
-          }
-          await pause(backoffMs(attempt - 1, retry), cancel);
-          continue;
-        }
-        if (canRetry && RETRIED_STATUSES.has(status)) {
-          const wait = retryAfter ?? backoffMs(attempt - 1, retry);
-          if (wait <= retry.maxRetryAfter) {
-            await pause(wait, cancel);
-            continue;
-          }
-        }
-        throw answerError(status, text, { url: shown, attempts: attempt }, retryAfter);
+        if (!canRetry || isPermanent(error)) throw new NetworkError(shown, attempt, networkReason(error));
+        await pause(backoffMs(attempt - 1, retry), cancel);
+        continue;
+      } finally {
+        end();
       }
-    },
+      if (status >= 200 && status < 300) return parse ? parseText(url, { text, attempt }, cancel) : { text, attempt };
+      if (canRetry && RETRIED_STATUSES.has(status)) {
+        const wait = retryAfter ?? backoffMs(attempt - 1, retry);
+        if (wait <= retry.maxRetryAfter) {
+          await pause(wait, cancel);
+          continue;
+        }
+      }
+      throw answerError(status, text, { url: shown, attempts: attempt }, retryAfter);
+    }
+  }
+
+  /** The JSON value of a 2xx body. */
+  async function parseText(url: URL, { text, attempt }: ReceivedText, cancel: AbortSignal | undefined): Promise<unknown> {
+    const body = parseJson(text);
+    if (body.ok) return body.value;
+    // A cut-off body is worth another try; an HTML page will fail the same way each time.
+    if (attempt > retry.limit) {
+      const start = redact(text.slice(0, 1024)).slice(0, 60);
+      throw new MalformedResponseError(shownOf(url), attempt, `the body is not JSON (starts ${JSON.stringify(start)})`);
+    }
+    await pause(backoffMs(attempt - 1, retry), cancel);
+    return get(url, cancel, true, attempt + 1);
+  }
+
+  return {
+    getJson: (url, cancel) => get(url, cancel, true),
+    getText: (url, cancel) => get(url, cancel, false) as Promise<ReceivedText>,
+    parseText,
 
     async send(url, request, ambiguous) {
       const shown = url.origin + url.pathname;

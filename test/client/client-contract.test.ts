@@ -1,4 +1,4 @@
-import { setImmediate } from 'node:timers/promises';
+import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -26,6 +26,7 @@ const servers: TestServer[] = [];
 // A full collection on demand, without starting vitest with --expose-gc.
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
+const originalParse = JSON.parse;
 
 /** The global fetch, counting the requests a client hands it. */
 function countingFetch(): { fetch: typeof fetch; count: number } {
@@ -98,6 +99,32 @@ describe.each(PROVIDERS)('%s client', (provider) => {
     }
     expect(seen).toEqual(newestFirst);
     expect(server.requests).toHaveLength(5);
+  });
+
+  it('parses a page fetched ahead only when it is reached, not while the page before is read', async () => {
+    const server = await serve(provider, calls);
+    const client = createCallClient(clientOptions(provider, server.origin));
+    const secondPage = newestFirst[5]!;
+    const events: string[] = [];
+    const parse = vi.spyOn(JSON, 'parse').mockImplementation((text: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
+      if (typeof text === 'string' && text.includes(secondPage)) events.push('second page parsed');
+      return originalParse(text, reviver) as unknown;
+    });
+    try {
+      let index = 0;
+      for await (const call of client.calls.iterate({ pageSize: 5 })) {
+        if (index < 5) {
+          // A slow reader of the first page: the second, asked for meanwhile, has long arrived.
+          await vi.waitFor(() => expect(server.requests).toHaveLength(2));
+          await sleep(20);
+        }
+        events.push(call.sid === newestFirst[4] ? 'first page read' : 'call');
+        index++;
+      }
+    } finally {
+      parse.mockRestore();
+    }
+    expect(events.indexOf('second page parsed')).toBeGreaterThan(events.indexOf('first page read'));
   });
 
   it('lets go of each call once handed over, not when its page is done', async () => {

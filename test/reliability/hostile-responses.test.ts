@@ -86,6 +86,32 @@ describe.each<Provider>(['twilio', 'signalwire'])('%s client against a hostile s
       expect(server.requests).toHaveLength(4);
     });
 
+    it('a page fetched ahead that arrives cut off is asked for again when it is reached, within the same retries', async () => {
+      const second = `${listPath}?Page=1`;
+      let cut = 0;
+      const server = await serve((_req, res, url) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        if (url.searchParams.get('Page') !== '1') return void res.end(JSON.stringify(page([record(1)], second)));
+        // The page after the first is requested while the first is read: cut off the first time.
+        if (cut++ === 0) return void res.end('{"calls": [{"sid": "CA');
+        res.end(JSON.stringify(page([record(2)])));
+      });
+      const client = createCallClient(clientOptions(provider, server.origin, { retry: { limit: 1, baseDelay: 1 } }));
+      expect((await client.calls.list()).map((c) => c.sid)).toEqual([record(1).sid, record(2).sid]);
+      expect(server.requests.map((r) => r.url)).toEqual([`${listPath}?PageSize=50`, second, second]);
+
+      // Without retries: the first page's call is delivered, then the cut-off page is refused at its first attempt.
+      const strict = createCallClient(clientOptions(provider, server.origin, { retry: { limit: 0 } }));
+      cut = 0;
+      const seen: string[] = [];
+      const error = await settle((async () => {
+        for await (const call of strict.calls.iterate()) seen.push(call.sid);
+      })());
+      expect(seen).toEqual([record(1).sid]);
+      expect(error).toBeInstanceOf(MalformedResponseError);
+      expect(error).toMatchObject({ attempts: 1 });
+    });
+
     it('an HTML error page on a 5xx: a ProviderError with the status, after the retries', async () => {
       const server = await serve((_req, res) => {
         res.writeHead(502, { 'content-type': 'text/html' });
