@@ -14,7 +14,9 @@ import { parseIsoInstant } from './time.js';
  * provider record has. Cheap enough to ask of every record read.
  */
 export function isCanonicalRecord(raw: unknown): raw is Record<string, unknown> {
-  return raw !== null && typeof raw === 'object' && isProvider((raw as { provider?: unknown }).provider) && 'extra' in raw && 'sid' in raw;
+  // Asked first of every record normalized: a provider's record has no `provider`, told by its type alone.
+  const provider = raw === null || typeof raw !== 'object' ? undefined : (raw as { provider?: unknown }).provider;
+  return typeof provider === 'string' && isProvider(provider) && 'extra' in (raw as object) && 'sid' in (raw as object);
 }
 
 type Kind = 'text' | 'address' | 'instant' | 'integer' | 'number' | 'decimal' | 'direction' | 'answeredBy' | 'map' | 'object' | 'quality' | 'providerFields';
