@@ -30,7 +30,7 @@ export interface SyncOptions {
   sources?: ReadonlyArray<CallClient | CallClientOptions>;
   /** How far behind the watermark each run reads again, in ms (late prices, durations, statuses). Default 48 h. */
   windowMs?: number;
-  /** Calls per page read, and per transaction written, 1..1000. Default 1000. */
+  /** Calls per page read, 1..1000. Default 1000. The window's pages are written ten to a transaction. */
   pageSize?: number;
   /** Read and count what would change, but write no call and no state (every transaction rolled back); only a missing schema is created. */
   dryRun?: boolean;
@@ -81,7 +81,7 @@ const isClient = (source: CallClient | CallClientOptions): source is CallClient 
 /**
  * Reads the calls of one or more provider accounts and upserts them into a
  * DuckDB file or a PostgreSQL database, keyed by provider, account and sid:
- * incrementally, each page in one transaction with the source's state, so
+ * incrementally, whole pages in one transaction with the source's state, so
  * that a run killed at any point and run again leaves every call exactly once
  * with its latest values.
  *
@@ -125,6 +125,13 @@ interface RunOptions {
   dryRun: boolean;
   onProgress: ((progress: SyncProgress) => void) | undefined;
 }
+
+/**
+ * The window's pages are written this many at a time, in one transaction with the cursor after
+ * the last of them (10,000 calls at the default page size): each commit costs DuckDB and
+ * PostgreSQL a flush of their log, and a killed run loses at most this many pages' writing.
+ */
+const PAGES_PER_TRANSACTION = 10;
 
 /** Keeps the last row of each sid: a provider may list a call twice when it changes between pages. */
 function uniqueRows(calls: readonly Call[], account: string): CallRow[] {
@@ -212,24 +219,22 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
   // 1. The window: every call created since the watermark less the window. Providers list
   // calls newest first by creation date, so the listing stops at the first older call, whatever
   // the call's other times (a call canceled before it was dialed never gets a start time).
-  // Each page is committed with the cursor that resumes after it.
+  // Pages are committed, several at a time, with the cursor that resumes after the last of them.
   let maxCreated: number | null = null;
   // Every call read in this run: step 3 reads again only the stored live calls not read since.
   const seen = new Set<string>();
   if (!run.listed) {
-    // A page is written while the next one is read and converted: one write in flight at a time, in order.
+    // Pages are written while the next ones are read and converted: one transaction in flight at a time, in order.
     const writes = new WriteQueue();
-    for await (const page of client.calls.pages({ pageSize: run.pageSize }, run.cursor === null ? {} : { cursor: run.cursor })) {
-      const calls = run.fromMs === null ? page.calls : page.calls.filter((call) => createdMs(call) >= run.fromMs!);
-      const done = page.cursor === null || calls.length < page.calls.length;
-      for (const call of calls) seen.add(call.sid);
+    let batch: Call[] = [];
+    let pages = 0;
+    let batchMax: number | null = null;
+    const write = (calls: Call[], pageMax: number | null, cursor: string | null) => {
       const rows = uniqueRows(calls, key.account);
-      const pageMax = latestCreated(calls);
-      if (pageMax !== null && (maxCreated === null || pageMax > maxCreated)) maxCreated = pageMax;
-      await writes.add(() =>
+      return writes.add(() =>
         driver.transaction(async (s) => {
           const counts = await s.upsertCalls(rows);
-          await recordPage(s, key, run.fromMs, done ? null : page.cursor, pageMax);
+          await recordPage(s, key, run.fromMs, cursor, pageMax);
           return counts;
         }, { rollback }).then((counts) => {
           count(counts);
@@ -237,6 +242,22 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
           progress('window');
         }),
       );
+    };
+    for await (const page of client.calls.pages({ pageSize: run.pageSize }, run.cursor === null ? {} : { cursor: run.cursor })) {
+      const calls = run.fromMs === null ? page.calls : page.calls.filter((call) => createdMs(call) >= run.fromMs!);
+      const done = page.cursor === null || calls.length < page.calls.length;
+      for (const call of calls) seen.add(call.sid);
+      batch.push(...calls);
+      pages += 1;
+      const pageMax = latestCreated(calls);
+      if (pageMax !== null && (batchMax === null || pageMax > batchMax)) batchMax = pageMax;
+      if (pageMax !== null && (maxCreated === null || pageMax > maxCreated)) maxCreated = pageMax;
+      if (done || pages === PAGES_PER_TRANSACTION) {
+        await write(batch, batchMax, done ? null : page.cursor);
+        batch = [];
+        pages = 0;
+        batchMax = null;
+      }
       if (done) break;
     }
     await writes.drain();
