@@ -133,6 +133,8 @@ class DuckDbDriver implements SyncDriver {
   readonly engine = 'duckdb';
   readonly types = TYPES;
   readonly secondaryIndexes = false;
+  // Each commit flushes DuckDB's log: a first load of 150,000 calls spent 7.2 s committing page by page, 3.5 s ten pages at a time.
+  readonly pagesPerTransaction = 10;
   readonly #session: DuckDbSession;
 
   constructor(readonly target: string, private readonly instance: DuckDBInstance, readonly connection: DuckDBConnection) {

@@ -30,7 +30,7 @@ export interface SyncOptions {
   sources?: ReadonlyArray<CallClient | CallClientOptions>;
   /** How far behind the watermark each run reads again, in ms (late prices, durations, statuses). Default 48 h. */
   windowMs?: number;
-  /** Calls per page read, 1..1000. Default 1000. The window's pages are written ten to a transaction. */
+  /** Calls per page read, 1..1000. Default 1000. The window's pages are written several to a transaction on DuckDB. */
   pageSize?: number;
   /** Read and count what would change, but write no call and no state (every transaction rolled back); only a missing schema is created. */
   dryRun?: boolean;
@@ -126,13 +126,6 @@ interface RunOptions {
   onProgress: ((progress: SyncProgress) => void) | undefined;
 }
 
-/**
- * The window's pages are written this many at a time, in one transaction with the cursor after
- * the last of them (10,000 calls at the default page size): each commit costs DuckDB and
- * PostgreSQL a flush of their log, and a killed run loses at most this many pages' writing.
- */
-const PAGES_PER_TRANSACTION = 10;
-
 /** Keeps the last row of each sid: a provider may list a call twice when it changes between pages. */
 function uniqueRows(calls: readonly Call[], account: string): CallRow[] {
   const rows = new Map<string, CallRow>();
@@ -226,36 +219,41 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
   if (!run.listed) {
     // Pages are written while the next ones are read and converted: one transaction in flight at a time, in order.
     const writes = new WriteQueue();
-    let batch: Call[] = [];
-    let pages = 0;
+    // The driver's number of pages in one transaction, with the cursor after the last; each page upserted by its own statement.
+    let batch: CallRow[][] = [];
+    let batchRead = 0;
     let batchMax: number | null = null;
-    const write = (calls: Call[], pageMax: number | null, cursor: string | null) => {
-      const rows = uniqueRows(calls, key.account);
-      return writes.add(() =>
+    const write = (pages: CallRow[][], read: number, pageMax: number | null, cursor: string | null) =>
+      writes.add(() =>
         driver.transaction(async (s) => {
-          const counts = await s.upsertCalls(rows);
+          const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+          for (const rows of pages) {
+            const page = await s.upsertCalls(rows);
+            counts.inserted += page.inserted;
+            counts.updated += page.updated;
+            counts.unchanged += page.unchanged;
+          }
           await recordPage(s, key, run.fromMs, cursor, pageMax);
           return counts;
         }, { rollback }).then((counts) => {
           count(counts);
-          summary.read += calls.length;
+          summary.read += read;
           progress('window');
         }),
       );
-    };
     for await (const page of client.calls.pages({ pageSize: run.pageSize }, run.cursor === null ? {} : { cursor: run.cursor })) {
       const calls = run.fromMs === null ? page.calls : page.calls.filter((call) => createdMs(call) >= run.fromMs!);
       const done = page.cursor === null || calls.length < page.calls.length;
       for (const call of calls) seen.add(call.sid);
-      batch.push(...calls);
-      pages += 1;
+      batch.push(uniqueRows(calls, key.account));
+      batchRead += calls.length;
       const pageMax = latestCreated(calls);
       if (pageMax !== null && (batchMax === null || pageMax > batchMax)) batchMax = pageMax;
       if (pageMax !== null && (maxCreated === null || pageMax > maxCreated)) maxCreated = pageMax;
-      if (done || pages === PAGES_PER_TRANSACTION) {
-        await write(batch, batchMax, done ? null : page.cursor);
+      if (done || batch.length === driver.pagesPerTransaction) {
+        await write(batch, batchRead, batchMax, done ? null : page.cursor);
         batch = [];
-        pages = 0;
+        batchRead = 0;
         batchMax = null;
       }
       if (done) break;

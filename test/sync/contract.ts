@@ -240,7 +240,7 @@ export function syncContract(engineOf: () => Engine): void {
       const calls = generated(2000);
       const emulator = await emulatorOf(calls);
       emulator.setFaults({ latencyMs: 15 });
-      // 20 pages of the window, written ten to a transaction (killed inside the first, after it, inside
+      // 20 pages of the window (on DuckDB ten to a transaction: killed inside the first, after it, inside
       // the second), then the live calls, then the settling reads.
       for (const [i, requests] of [1, 6, 14, 19, 22].entries()) {
         emulator.setDataset(datasetOf(calls));
