@@ -133,6 +133,8 @@ function uniqueRows(calls: readonly Call[], account: string): CallRow[] {
   return [...rows.values()];
 }
 
+const LIVE: ReadonlySet<string> = new Set(LIVE_STATUSES);
+
 const createdMs = (call: Call) => (call.dateCreated === null ? Number.NaN : Date.parse(call.dateCreated));
 
 function latestCreated(calls: readonly Call[]): number | null {
@@ -214,8 +216,13 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
   // the call's other times (a call canceled before it was dialed never gets a start time).
   // Pages are committed, several at a time, with the cursor that resumes after the last of them.
   let maxCreated: number | null = null;
-  // Every call read in this run: step 3 reads again only the stored live calls not read since.
+  // The live calls read in this run: step 3 reads again only the stored live calls not read since. A call
+  // read as ended was stored as ended, so step 3 does not see it; a dry run stores nothing, so there every
+  // sid read is kept. (Keeping every sid made the memory grow with the number of calls.)
   const seen = new Set<string>();
+  const remember = (calls: readonly Call[]) => {
+    for (const call of calls) if (options.dryRun || LIVE.has(call.status)) seen.add(call.sid);
+  };
   if (!run.listed) {
     // Pages are written while the next ones are read and converted: one transaction in flight at a time, in order.
     const writes = new WriteQueue();
@@ -244,7 +251,7 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
     for await (const page of client.calls.pages({ pageSize: run.pageSize }, run.cursor === null ? {} : { cursor: run.cursor })) {
       const calls = run.fromMs === null ? page.calls : page.calls.filter((call) => createdMs(call) >= run.fromMs!);
       const done = page.cursor === null || calls.length < page.calls.length;
-      for (const call of calls) seen.add(call.sid);
+      remember(calls);
       batch.push(uniqueRows(calls, key.account));
       batchRead += calls.length;
       const pageMax = latestCreated(calls);
@@ -266,7 +273,7 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
   for (const status of LIVE_STATUSES) {
     try {
       for await (const page of client.calls.pages({ status, pageSize: run.pageSize })) {
-        for (const call of page.calls) seen.add(call.sid);
+        remember(page.calls);
         const rows = uniqueRows(page.calls, key.account);
         count(await driver.transaction((s) => s.upsertCalls(rows), { rollback }));
         summary.read += page.calls.length;
