@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createCallClient } from '../../src/client/call-client.js';
+import { type CallClient, createCallClient } from '../../src/client/call-client.js';
 import type { CallClientOptions } from '../../src/client/config.js';
 import { datasetOf } from '../../src/emulator/calls-dataset.js';
 import { generateDataset } from '../../src/emulator/generate-dataset.js';
@@ -152,6 +152,32 @@ export function syncContract(engineOf: () => Engine): void {
       }
       expect(odd.map((text) => rows.some((row) => row.caller_name === text))).toEqual(odd.map(() => true));
       expect(await storedHashes(engine, target)).toEqual(await expectedHashes(emulator));
+    });
+
+    it('stores a call listed twice (in one page, or on two pages of one transaction) once, with the last values read', async () => {
+      const [c0, c1, c2] = generated(10).map((call) => ({ ...call, status: 'completed' as const }));
+      const later = (call: Call, price: string) => ({ ...call, price, priceUnit: 'USD' });
+      // A provider whose calls change while they are listed: the same sid comes again, with other values.
+      const pages = [
+        { calls: [c0!, c1!, later(c1!, '-0.5')], cursor: 'after-first' },
+        { calls: [c2!, later(c0!, '-0.25')], cursor: null },
+      ];
+      const client = {
+        provider: 'twilio',
+        account: c0!.accountSid!,
+        calls: {
+          // Pages of the window; the live statuses list nothing.
+          async *pages(query: { status?: string } = {}) {
+            if (query.status === undefined) yield* pages;
+          },
+        },
+      } as unknown as CallClient;
+      const target = await engine.fresh();
+      const summary = await syncCalls({ to: target, sources: [client] });
+      expect(summary.sources[0]).toMatchObject({ read: 5, inserted: 3, updated: 1, unchanged: 0 });
+      const rows = await engine.select(target, 'SELECT sid, content_hash FROM calls ORDER BY sid');
+      const expected = [later(c0!, '-0.25'), later(c1!, '-0.5'), c2!].sort((a, b) => (a.sid < b.sid ? -1 : 1));
+      expect(rows.map((row) => [row.sid, row.content_hash])).toEqual(expected.map((call) => [call.sid, callRow(call, client.account).hash]));
     });
 
     it('after N calls change inside the window, updates exactly those N rows and inserts the new ones', async () => {
