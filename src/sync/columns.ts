@@ -69,29 +69,81 @@ export const CALL_COLUMNS: readonly Column[] = [
   { name: 'uri', type: 'text', read: (c) => c.uri },
   { name: 'subresource_uris', type: 'json', read: (c) => c.subresourceUris },
   { name: 'extra', type: 'json', read: (c) => c.extra },
+  // Last: the row's text (see CallRow) holds every cell before it.
   { name: 'raw', type: 'json', read: (c) => (rawRecord(c) as object | undefined) ?? null },
 ];
 
+/** Separates the cells of a row's text. */
+export const CELL_SEPARATOR = '\x1f';
+/** A cell that is NULL, in a row's text. */
+export const NULL_CELL = '\x1e';
+const SEPARATORS = /[\x1e\x1f]/;
+const RAW = CALL_COLUMNS.length - 1;
+
 /**
- * A call ready to be written: its cells in {@link CALL_COLUMNS} order and the
- * hash of its canonical values, which decides whether a stored row changed.
+ * A call ready to be written: its cells in {@link CALL_COLUMNS} order, and
+ * its canonical cells (every one but `raw`) as one text, which drivers can
+ * hand to the database in one piece and from which the content hash is taken.
+ *
+ * The text is the cells joined by {@link CELL_SEPARATOR}, a NULL as
+ * {@link NULL_CELL}, numbers in JavaScript's shortest exact form and JSON
+ * cells as JSON; when a text cell holds one of those two characters (or the
+ * first cell starts with `[`), it is instead a JSON array of the cells as
+ * strings or null. Either way, the same values always give the same text.
  */
-export interface CallRow {
-  readonly sid: string;
-  readonly cells: CellValue[];
-  readonly hash: string;
+export class CallRow {
+  #hash: string | undefined;
+
+  constructor(
+    readonly sid: string,
+    readonly cells: CellValue[],
+    /** The canonical cells as one text (see the class). */
+    readonly text: string,
+  ) {}
+
+  /** The hash of the canonical values (MD5 of {@link text}, hex), which decides whether a stored row changed. */
+  get hash(): string {
+    this.#hash ??= createHash('md5').update(this.text).digest('hex');
+    return this.#hash;
+  }
+
+  /** The raw record as JSON text, null when the call has none. */
+  get rawText(): string | null {
+    const raw = this.cells[RAW];
+    return raw === null || raw === undefined ? null : JSON.stringify(raw);
+  }
+}
+
+/** A cell as text: null stays null, JSON cells are JSON, numbers their shortest exact form. */
+function cellText(value: CellValue, type: ColumnType): string | null {
+  if (value === null || value === undefined) return null;
+  if (type === 'json') return JSON.stringify(value);
+  return typeof value === 'string' ? value : String(value);
+}
+
+/** The canonical cells (all but `raw`) as one text. */
+function rowText(cells: readonly CellValue[]): string {
+  const texts: Array<string | null> = new Array(RAW);
+  let joinable = true;
+  for (let i = 0; i < RAW; i++) {
+    const text = cellText(cells[i]!, CALL_COLUMNS[i]!.type);
+    if (text !== null && CALL_COLUMNS[i]!.type !== 'json' && SEPARATORS.test(text)) joinable = false;
+    texts[i] = text;
+  }
+  if (texts[0]?.startsWith('[')) joinable = false;
+  return joinable ? texts.map((text) => text ?? NULL_CELL).join(CELL_SEPARATOR) : JSON.stringify(texts);
 }
 
 /**
- * Turns a canonical call into a row. The hash covers the canonical Call (JSON,
- * which leaves the raw record out), so a row is rewritten only when a value
+ * Turns a canonical call into a row. The hash covers the canonical values
+ * (the raw record is left out), so a row is rewritten only when a value
  * callbridge reads from the record changed.
  */
 export function callRow(call: Call, account: string): CallRow {
   if (call.price !== null) checkPrice(call);
   const cells = CALL_COLUMNS.map((column) => column.read(call));
   if (cells[1] === null) cells[1] = account;
-  return { sid: call.sid, cells, hash: createHash('sha1').update(JSON.stringify(call)).digest('base64url') };
+  return new CallRow(call.sid, cells, rowText(cells));
 }
 
 /** Index of a column in a row's cells. */

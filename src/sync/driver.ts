@@ -34,6 +34,11 @@ export interface SyncDriver {
   readonly target: string;
   /** The SQL type of each column type. */
   readonly types: Readonly<Record<ColumnType, string>>;
+  /**
+   * How many pages of the window one transaction writes, with the cursor after the last of them:
+   * a killed run loses at most this many pages' writing.
+   */
+  readonly pagesPerTransaction: number;
   /** Whether to create secondary indexes (on start_time, date_created): worth it on PostgreSQL; DuckDB's zone maps do without. */
   readonly secondaryIndexes: boolean;
   /**

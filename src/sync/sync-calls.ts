@@ -30,7 +30,7 @@ export interface SyncOptions {
   sources?: ReadonlyArray<CallClient | CallClientOptions>;
   /** How far behind the watermark each run reads again, in ms (late prices, durations, statuses). Default 48 h. */
   windowMs?: number;
-  /** Calls per page read, and per transaction written, 1..1000. Default 1000. */
+  /** Calls per page read, 1..1000. Default 1000. The window's pages are written several to a transaction on DuckDB. */
   pageSize?: number;
   /** Read and count what would change, but write no call and no state (every transaction rolled back); only a missing schema is created. */
   dryRun?: boolean;
@@ -81,7 +81,7 @@ const isClient = (source: CallClient | CallClientOptions): source is CallClient 
 /**
  * Reads the calls of one or more provider accounts and upserts them into a
  * DuckDB file or a PostgreSQL database, keyed by provider, account and sid:
- * incrementally, each page in one transaction with the source's state, so
+ * incrementally, whole pages in one transaction with the source's state, so
  * that a run killed at any point and run again leaves every call exactly once
  * with its latest values.
  *
@@ -132,6 +132,8 @@ function uniqueRows(calls: readonly Call[], account: string): CallRow[] {
   for (const call of calls) rows.set(call.sid, callRow(call, account));
   return [...rows.values()];
 }
+
+const LIVE: ReadonlySet<string> = new Set(LIVE_STATUSES);
 
 const createdMs = (call: Call) => (call.dateCreated === null ? Number.NaN : Date.parse(call.dateCreated));
 
@@ -212,31 +214,55 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
   // 1. The window: every call created since the watermark less the window. Providers list
   // calls newest first by creation date, so the listing stops at the first older call, whatever
   // the call's other times (a call canceled before it was dialed never gets a start time).
-  // Each page is committed with the cursor that resumes after it.
+  // Pages are committed, several at a time, with the cursor that resumes after the last of them.
   let maxCreated: number | null = null;
-  // Every call read in this run: step 3 reads again only the stored live calls not read since.
+  // The live calls read in this run: step 3 reads again only the stored live calls not read since. A call
+  // read as ended was stored as ended, so step 3 does not see it; a dry run stores nothing, so there every
+  // sid read is kept. (Keeping every sid made the memory grow with the number of calls.)
   const seen = new Set<string>();
+  const remember = (calls: readonly Call[]) => {
+    for (const call of calls) if (options.dryRun || LIVE.has(call.status)) seen.add(call.sid);
+  };
   if (!run.listed) {
-    // A page is written while the next one is read and converted: one write in flight at a time, in order.
+    // Pages are written while the next ones are read and converted: one transaction in flight at a time, in order.
     const writes = new WriteQueue();
-    for await (const page of client.calls.pages({ pageSize: run.pageSize }, run.cursor === null ? {} : { cursor: run.cursor })) {
-      const calls = run.fromMs === null ? page.calls : page.calls.filter((call) => createdMs(call) >= run.fromMs!);
-      const done = page.cursor === null || calls.length < page.calls.length;
-      for (const call of calls) seen.add(call.sid);
-      const rows = uniqueRows(calls, key.account);
-      const pageMax = latestCreated(calls);
-      if (pageMax !== null && (maxCreated === null || pageMax > maxCreated)) maxCreated = pageMax;
-      await writes.add(() =>
+    // The driver's number of pages in one transaction, with the cursor after the last; each page upserted by its own statement.
+    let batch: CallRow[][] = [];
+    let batchRead = 0;
+    let batchMax: number | null = null;
+    const write = (pages: CallRow[][], read: number, pageMax: number | null, cursor: string | null) =>
+      writes.add(() =>
         driver.transaction(async (s) => {
-          const counts = await s.upsertCalls(rows);
-          await recordPage(s, key, run.fromMs, done ? null : page.cursor, pageMax);
+          const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+          for (const rows of pages) {
+            const page = await s.upsertCalls(rows);
+            counts.inserted += page.inserted;
+            counts.updated += page.updated;
+            counts.unchanged += page.unchanged;
+          }
+          await recordPage(s, key, run.fromMs, cursor, pageMax);
           return counts;
         }, { rollback }).then((counts) => {
           count(counts);
-          summary.read += calls.length;
+          summary.read += read;
           progress('window');
         }),
       );
+    for await (const page of client.calls.pages({ pageSize: run.pageSize }, run.cursor === null ? {} : { cursor: run.cursor })) {
+      const calls = run.fromMs === null ? page.calls : page.calls.filter((call) => createdMs(call) >= run.fromMs!);
+      const done = page.cursor === null || calls.length < page.calls.length;
+      remember(calls);
+      batch.push(uniqueRows(calls, key.account));
+      batchRead += calls.length;
+      const pageMax = latestCreated(calls);
+      if (pageMax !== null && (batchMax === null || pageMax > batchMax)) batchMax = pageMax;
+      if (pageMax !== null && (maxCreated === null || pageMax > maxCreated)) maxCreated = pageMax;
+      if (done || batch.length === driver.pagesPerTransaction) {
+        await write(batch, batchRead, batchMax, done ? null : page.cursor);
+        batch = [];
+        batchRead = 0;
+        batchMax = null;
+      }
       if (done) break;
     }
     await writes.drain();
@@ -247,7 +273,7 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
   for (const status of LIVE_STATUSES) {
     try {
       for await (const page of client.calls.pages({ status, pageSize: run.pageSize })) {
-        for (const call of page.calls) seen.add(call.sid);
+        remember(page.calls);
         const rows = uniqueRows(page.calls, key.account);
         count(await driver.transaction((s) => s.upsertCalls(rows), { rollback }));
         summary.read += page.calls.length;
