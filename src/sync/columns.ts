@@ -78,7 +78,8 @@ export const CELL_SEPARATOR = '\x1f';
 /** A cell that is NULL, in a row's text. */
 export const NULL_CELL = '\x1e';
 const SEPARATORS = /[\x1e\x1f]/;
-const RAW = CALL_COLUMNS.length - 1;
+/** Index of the raw record's cell, the last: the cells before it are the canonical ones a row's text holds. */
+export const RAW_CELL = CALL_COLUMNS.length - 1;
 
 /**
  * A call ready to be written: its cells in {@link CALL_COLUMNS} order, and
@@ -109,7 +110,7 @@ export class CallRow {
 
   /** The raw record as JSON text, null when the call has none. */
   get rawText(): string | null {
-    const raw = this.cells[RAW];
+    const raw = this.cells[RAW_CELL];
     return raw === null || raw === undefined ? null : JSON.stringify(raw);
   }
 }
@@ -123,9 +124,9 @@ function cellText(value: CellValue, type: ColumnType): string | null {
 
 /** The canonical cells (all but `raw`) as one text. */
 function rowText(cells: readonly CellValue[]): string {
-  const texts: Array<string | null> = new Array(RAW);
+  const texts: Array<string | null> = new Array(RAW_CELL);
   let joinable = true;
-  for (let i = 0; i < RAW; i++) {
+  for (let i = 0; i < RAW_CELL; i++) {
     const text = cellText(cells[i]!, CALL_COLUMNS[i]!.type);
     if (text !== null && CALL_COLUMNS[i]!.type !== 'json' && SEPARATORS.test(text)) joinable = false;
     texts[i] = text;

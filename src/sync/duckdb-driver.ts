@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { CALL_COLUMNS, CELL_SEPARATOR, type CallRow, NULL_CELL, PRICE_SCALE } from './columns.js';
+import { CALL_COLUMNS, CELL_SEPARATOR, type CallRow, NULL_CELL, PRICE_SCALE, RAW_CELL } from './columns.js';
 import type { SqlParam, SqlSession, SyncDriver, WriteCounts } from './driver.js';
 import { TargetLockedError } from './errors/target-locked-error.js';
 import { SyncTargetError } from './errors/sync-target-error.js';
@@ -56,15 +56,14 @@ async function openLocked(path: string, timeoutMs: number): Promise<DuckDBInstan
 
 const STAGE = 'callbridge_stage';
 const chr = (text: string) => `chr(${text.charCodeAt(0)})`;
-const RAW = CALL_COLUMNS.length - 1;
 
 // A staged row's text split back into its cells (see CallRow): joined text, or a JSON array of strings.
 const CELLS = `CASE WHEN starts_with(text, '[')
-  THEN json_extract_string(text, [${CALL_COLUMNS.slice(0, RAW).map((_, i) => `'$[${i}]'`).join(', ')}])
+  THEN json_extract_string(text, [${CALL_COLUMNS.slice(0, RAW_CELL).map((_, i) => `'$[${i}]'`).join(', ')}])
   ELSE list_transform(string_split(text, ${chr(CELL_SEPARATOR)}), cell -> NULLIF(cell, ${chr(NULL_CELL)})) END`;
 
 /** The staged rows as calls columns and content_hash, in order: each cell cast to its column's type. */
-const STAGED = `SELECT ${CALL_COLUMNS.slice(0, RAW).map((c, i) => `CAST(cells[${i + 1}] AS ${TYPES[c.type]})`).join(', ')}, CAST(raw AS JSON), md5(text)
+const STAGED = `SELECT ${CALL_COLUMNS.slice(0, RAW_CELL).map((c, i) => `CAST(cells[${i + 1}] AS ${TYPES[c.type]})`).join(', ')}, CAST(raw AS JSON), md5(text)
   FROM (SELECT ${CELLS} AS cells, text, raw FROM ${STAGE})`;
 
 const INSERT = `INSERT INTO calls SELECT *, now(), now() FROM (${STAGED})`;

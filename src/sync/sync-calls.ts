@@ -229,21 +229,16 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
     // The driver's number of pages in one transaction, with the cursor after the last; each page upserted by its own statement.
     let batch: CallRow[][] = [];
     let batchRead = 0;
-    let batchMax: number | null = null;
-    const write = (pages: CallRow[][], read: number, pageMax: number | null, cursor: string | null) =>
+    // The state's run maximum only grows (recordPage keeps the greatest), so the maximum read so far is recorded with each batch.
+    const write = (pages: CallRow[][], read: number, maxCreatedMs: number | null, cursor: string | null) =>
       writes.add(() =>
         driver.transaction(async (s) => {
-          const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
-          for (const rows of pages) {
-            const page = await s.upsertCalls(rows);
-            counts.inserted += page.inserted;
-            counts.updated += page.updated;
-            counts.unchanged += page.unchanged;
-          }
-          await recordPage(s, key, run.fromMs, cursor, pageMax);
+          const counts: WriteCounts[] = [];
+          for (const rows of pages) counts.push(await s.upsertCalls(rows));
+          await recordPage(s, key, run.fromMs, cursor, maxCreatedMs);
           return counts;
         }, { rollback }).then((counts) => {
-          count(counts);
+          for (const pageCounts of counts) count(pageCounts);
           summary.read += read;
           progress('window');
         }),
@@ -255,13 +250,11 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
       batch.push(uniqueRows(calls, key.account));
       batchRead += calls.length;
       const pageMax = latestCreated(calls);
-      if (pageMax !== null && (batchMax === null || pageMax > batchMax)) batchMax = pageMax;
       if (pageMax !== null && (maxCreated === null || pageMax > maxCreated)) maxCreated = pageMax;
       if (done || batch.length === driver.pagesPerTransaction) {
-        await write(batch, batchRead, batchMax, done ? null : page.cursor);
+        await write(batch, batchRead, maxCreated, done ? null : page.cursor);
         batch = [];
         batchRead = 0;
-        batchMax = null;
       }
       if (done) break;
     }
