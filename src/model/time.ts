@@ -148,7 +148,7 @@ function twoDigits(text: string, at: number): number {
 // The three letters of an English month, packed into one number.
 const pack = (a: number, b: number, c: number) => (a << 16) | (b << 8) | c;
 const MONTH_OF_PACKED: ReadonlyMap<number, number> = new Map(
-  ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((name, i) => [pack(name.charCodeAt(0), name.charCodeAt(1), name.charCodeAt(2)), i + 1]),
+  MONTH_NAMES.map((name, i) => [pack(name.charCodeAt(0), name.charCodeAt(1), name.charCodeAt(2)), i + 1]),
 );
 
 // The times of a record, and of calls listed by date, mostly fall on the day
