@@ -1,4 +1,5 @@
 import type { CallRow, ColumnType } from './columns.js';
+import type { TransientConflict } from './errors/transient-conflict.js';
 
 /** A parameter of a statement: `$1`, `$2`, … in the SQL both engines read. */
 export type SqlParam = string | number | boolean | null;
@@ -22,6 +23,14 @@ export interface SqlSession {
   upsertCalls(rows: readonly CallRow[]): Promise<WriteCounts>;
 }
 
+/** Options of {@link SyncDriver.transaction}. */
+export interface TransactionOptions {
+  rollback?: boolean;
+  exclusive?: boolean;
+  /** Whether the driver may run the work again after a transient conflict. Default true. */
+  replay?: boolean;
+}
+
 /**
  * A database sync writes into: everything engine-specific sits behind this.
  * The schema, state and upsert logic above it speak SQL that both engines
@@ -35,19 +44,22 @@ export interface SyncDriver {
   /** The SQL type of each column type. */
   readonly types: Readonly<Record<ColumnType, string>>;
   /**
-   * How many pages of the window one transaction writes, with the cursor after the last of them:
-   * a killed run loses at most this many pages' writing.
+   * How many rows a transaction of the window writes at least, in whole pages, with the cursor after
+   * the last of them (1: each page its own transaction). A killed run loses at most one transaction's writing.
    */
-  readonly pagesPerTransaction: number;
+  readonly rowsPerTransaction: number;
   /** Whether to create secondary indexes (on start_time, date_created): worth it on PostgreSQL; DuckDB's zone maps do without. */
   readonly secondaryIndexes: boolean;
   /**
    * Runs `work` in one transaction and commits it, or rolls it back when `work`
-   * throws or `rollback` is set (a dry run). A driver may run `work` again after
-   * a transient conflict (a deadlock), so `work` must only write through the session.
-   * With `exclusive`, no other process runs an exclusive transaction on the target at the same time.
+   * throws or `rollback` is set (a dry run). After a transient conflict (a
+   * deadlock; on DuckDB a plain insert that met a stored key) a driver runs
+   * `work` again, so `work` must only write through the session; with
+   * `replay: false` it throws {@link TransientConflict} instead, for work that
+   * cannot be run twice. With `exclusive`, no other process runs an exclusive
+   * transaction on the target at the same time.
    */
-  transaction<T>(work: (session: SqlSession) => Promise<T>, options?: { rollback?: boolean; exclusive?: boolean }): Promise<T>;
+  transaction<T>(work: (session: SqlSession) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Releases the connection (and a DuckDB file's lock). */
   close(): Promise<void>;
 }

@@ -10,6 +10,7 @@ import type { SyncDriver, WriteCounts } from './driver.js';
 import { migrate } from './migrations.js';
 import { openTarget } from './open-target.js';
 import { LIVE_STATUSES, type SourceKey, beginRun, finishRun, liveSids, recordPage } from './state.js';
+import { type WindowSource, writeWindow } from './write-window.js';
 
 /** The default target: a DuckDB file in the working directory. */
 export const DEFAULT_TARGET = 'calls.duckdb';
@@ -167,27 +168,6 @@ async function syncSource(driver: SyncDriver, client: CallClient, options: RunOp
   };
 }
 
-/**
- * Writes one after the other, letting the caller go on while the latest one
- * runs; a failed write is thrown by the next `add` or by `drain`.
- */
-class WriteQueue {
-  #last: Promise<void> = Promise.resolve();
-
-  /** Waits for the write before, then starts this one. */
-  async add(write: () => Promise<void>): Promise<void> {
-    await this.#last;
-    const started = write();
-    // Reported by the next add or drain; not unhandled meanwhile.
-    started.catch(() => {});
-    this.#last = started;
-  }
-
-  drain(): Promise<void> {
-    return this.#last;
-  }
-}
-
 async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptions): Promise<SourceSummary> {
   const key: SourceKey = { provider: client.provider, account: client.account };
   const rollback = options.dryRun;
@@ -220,45 +200,30 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
   // read as ended was stored as ended, so step 3 does not see it; a dry run stores nothing, so there every
   // sid read is kept. (Keeping every sid made the memory grow with the number of calls.)
   const seen = new Set<string>();
+  const seenOf = (calls: readonly Call[]) => calls.filter((call) => options.dryRun || LIVE.has(call.status)).map((call) => call.sid);
   const remember = (calls: readonly Call[]) => {
-    for (const call of calls) if (options.dryRun || LIVE.has(call.status)) seen.add(call.sid);
+    for (const sid of seenOf(calls)) seen.add(sid);
   };
   if (!run.listed) {
-    // Pages are written while the next ones are read and converted: one transaction in flight at a time, in order.
-    const writes = new WriteQueue();
-    // The driver's number of pages in one transaction, with the cursor after the last; each page upserted by its own statement.
-    let batch: CallRow[][] = [];
-    let batchRead = 0;
-    // The state's run maximum only grows (recordPage keeps the greatest), so the maximum read so far is recorded with each batch.
-    const write = (pages: CallRow[][], read: number, maxCreatedMs: number | null, cursor: string | null) =>
-      writes.add(() =>
-        driver.transaction(async (s) => {
-          const counts: WriteCounts[] = [];
-          for (const rows of pages) counts.push(await s.upsertCalls(rows));
-          await recordPage(s, key, run.fromMs, cursor, maxCreatedMs);
-          return counts;
-        }, { rollback }).then((counts) => {
-          for (const pageCounts of counts) count(pageCounts);
-          summary.read += read;
-          progress('window');
-        }),
-      );
-    for await (const page of client.calls.pages({ pageSize: run.pageSize }, run.cursor === null ? {} : { cursor: run.cursor })) {
-      const calls = run.fromMs === null ? page.calls : page.calls.filter((call) => createdMs(call) >= run.fromMs!);
-      const done = page.cursor === null || calls.length < page.calls.length;
-      remember(calls);
-      batch.push(uniqueRows(calls, key.account));
-      batchRead += calls.length;
-      const pageMax = latestCreated(calls);
-      if (pageMax !== null && (maxCreated === null || pageMax > maxCreated)) maxCreated = pageMax;
-      if (done || batch.length === driver.pagesPerTransaction) {
-        await write(batch, batchRead, maxCreated, done ? null : page.cursor);
-        batch = [];
-        batchRead = 0;
-      }
-      if (done) break;
-    }
-    await writes.drain();
+    const from = run.fromMs;
+    const window: WindowSource = {
+      async *pages(cursor) {
+        for await (const page of client.calls.pages({ pageSize: run.pageSize }, cursor === null ? {} : { cursor })) {
+          const calls = from === null ? page.calls : page.calls.filter((call) => createdMs(call) >= from);
+          const last = page.cursor === null || calls.length < page.calls.length;
+          yield { rows: uniqueRows(calls, key.account), read: calls.length, seen: seenOf(calls), maxCreatedMs: latestCreated(calls), cursor: page.cursor, last };
+          if (last) return;
+        }
+      },
+      record: (session, cursor, maxCreatedMs) => recordPage(session, key, from, cursor, maxCreatedMs),
+    };
+    await writeWindow(driver, window, run.cursor, (batch) => {
+      for (const pageCounts of batch.counts) count(pageCounts);
+      for (const sid of batch.seen) seen.add(sid);
+      if (batch.maxCreatedMs !== null && (maxCreated === null || batch.maxCreatedMs > maxCreated)) maxCreated = batch.maxCreatedMs;
+      summary.read += batch.read;
+      progress('window');
+    }, rollback);
   }
 
   // 2. Calls not yet ended, wherever they started (a queued call has no start time to list it by).

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { readAhead } from '../../src/sync/read-ahead.js';
+
+/** A source that logs when each item is asked for and when it is closed. */
+function logged(items: number, failAt = -1) {
+  const log: string[] = [];
+  async function* source() {
+    try {
+      for (let i = 0; i < items; i++) {
+        log.push(`make ${i}`);
+        await new Promise((resolve) => setImmediate(resolve));
+        if (i === failAt) throw new Error(`item ${i} failed`);
+        yield i;
+      }
+    } finally {
+      log.push('closed');
+    }
+  }
+  return { log, source: source() };
+}
+
+describe('readAhead', () => {
+  it('starts on the next item before the caller is done with the current one', async () => {
+    const { log, source } = logged(3);
+    const seen: number[] = [];
+    for await (const item of readAhead(source)) {
+      await new Promise((resolve) => setImmediate(resolve));
+      log.push(`used ${item}`);
+      seen.push(item);
+    }
+    expect(seen).toEqual([0, 1, 2]);
+    expect(log.indexOf('make 1')).toBeLessThan(log.indexOf('used 0'));
+    expect(log.indexOf('make 2')).toBeLessThan(log.indexOf('used 1'));
+    expect(log).toContain('closed');
+  });
+
+  it('closes the source when the caller stops early', async () => {
+    const { log, source } = logged(10);
+    for await (const item of readAhead(source)) if (item === 1) break;
+    expect(log).toContain('closed');
+    expect(log).not.toContain('make 4');
+  });
+
+  it('throws a failure of the item read ahead when that item is asked for, not before', async () => {
+    const { source } = logged(3, 1);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const iterator = readAhead(source);
+      expect((await iterator.next()).value).toBe(0);
+      // The failure happens while the caller still works on item 0.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await expect(iterator.next()).rejects.toThrow('item 1 failed');
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+  });
+});
