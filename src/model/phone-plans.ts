@@ -1,5 +1,7 @@
 import type { MetadataJson } from 'libphonenumber-js';
 import metadataJson from 'libphonenumber-js/metadata.min.json';
+import { DigitMemo } from './digit-memo.js';
+import { DigitNfa } from './digit-nfa.js';
 
 // libphonenumber-js's compressed metadata (version 4), read by position as its
 // own Metadata class reads it: 0 (or absent) means "not set".
@@ -90,6 +92,8 @@ interface CodePlan {
   /** The countries in libphonenumber-js's order, runs of leading-digit countries grouped. */
   steps: ReadonlyArray<CountryPlan | LeadingRun>;
   countries: readonly CountryPlan[];
+  /** {@link phoneCountry}'s answers by the patterns it tests, or null when one of them is outside {@link DigitNfa}'s syntax. */
+  answers: DigitMemo<string | null | undefined> | null;
 }
 
 function formatPlans(own: CountryJson, main: CountryJson): FormatPlan[] {
@@ -143,18 +147,44 @@ function stepsOf(callingCode: string, countries: readonly CountryPlan[]): Array<
   return steps;
 }
 
+// States kept per calling code: far more than real numbers need (NANP's
+// numbers of a real log take a few hundred), a bound for any input.
+const ANSWER_STATES = 20_000;
+
+/**
+ * An automaton of every pattern that {@link plainNational} and {@link countryOf}
+ * test for a calling code, on the national part; null when one is outside its syntax.
+ */
+function patternsOf(names: readonly string[], prefix: Pattern): DigitNfa | null {
+  const nfa = new DigitNfa();
+  let ok = !prefix || nfa.add(prefix, 'nonEmptyPrefix');
+  if (names.length > 1) {
+    for (const name of names) {
+      const own = metadata.countries[name]!;
+      if (own[10]) ok &&= nfa.add(own[10], 'prefix');
+      else ok &&= nfa.add(own[2], 'whole') && (own[11] || []).every((type) => !type || !type[0] || nfa.add(type[0], 'whole'));
+    }
+  }
+  return ok ? nfa : null;
+}
+
 function codePlan(callingCode: string): CodePlan {
   const names = metadata.country_calling_codes[callingCode]!;
   const main = metadata.countries[names[0]!]!;
   const prefix = main[7] || main[5];
   const countries = names.map((c) => countryPlan(callingCode, c, main));
-  return {
+  const plan: CodePlan = {
     callingCode,
     // The lookbehind demands that the match took at least one digit: an empty match strips nothing.
     prefix: prefix ? new RegExp(`^\\+${callingCode}(?:${prefix})(?<!^\\+${callingCode})`) : null,
     steps: stepsOf(callingCode, countries),
     countries,
+    answers: null,
   };
+  const nfa = patternsOf(names, prefix);
+  // What the answer depends on: the patterns tested and the national part's length (plainNational, hasType).
+  if (nfa !== null) plan.answers = new DigitMemo(nfa, (value) => countryIn(plan, value), ANSWER_STATES);
+  return plan;
 }
 
 /** libphonenumber-js's `getNumberType(...)` is set (the number is valid in `plan`'s country); `length`: of the national part. */
@@ -239,7 +269,13 @@ function plainNational(plan: CodePlan, value: string): boolean {
  */
 export function phoneCountry(value: string): string | null | undefined {
   const plan = planOf(value);
-  if (plan === undefined || !plainNational(plan, value)) return undefined;
+  if (plan === undefined) return undefined;
+  return plan.answers === null ? countryIn(plan, value) : plan.answers.get(value, plan.callingCode.length + 1);
+}
+
+/** {@link phoneCountry} in `plan`, by its patterns. */
+function countryIn(plan: CodePlan, value: string): string | null | undefined {
+  if (!plainNational(plan, value)) return undefined;
   const country = countryOf(plan, value);
   return country === undefined ? null : country.country;
 }

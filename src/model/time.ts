@@ -152,8 +152,13 @@ const MONTH_OF_PACKED: ReadonlyMap<number, number> = new Map(
 );
 
 // The times of a record, and of calls listed by date, mostly fall on the day
-// read last: its check is remembered, and compared part by part first.
-const last = { day: -1, packed: -1, year: -1, month: 0 };
+// read last: its check is remembered, and compared part by part first. `days`
+// counts the days checked, so that a time of the day can be told by its seconds.
+const last = { day: -1, packed: -1, year: -1, month: 0, days: 0 };
+
+// The last two times read, by day and second of that day, and their ISO text: a
+// record's start is often its creation, read two fields later.
+const recent = { days1: -1, second1: -1, iso1: '', days2: -1, second2: -1, iso2: '' };
 
 /**
  * The month (1-12) of `Wed, 19 Sep 2018 …` when its day, month and year name a
@@ -172,6 +177,7 @@ function checkedMonth(text: string): number {
   last.packed = packed;
   last.year = year;
   last.month = day >= 1 && day <= daysInMonth(year, month) ? month : 0;
+  last.days += 1;
   return last.month;
 }
 
@@ -195,13 +201,23 @@ export function providerTimeToIso(text: string): string | null {
     const second = twoDigits(text, 23);
     if (month > 0 && !Number.isNaN(hour + minute + second)) {
       if (hour > 23 || minute > 59 || second > 59) return null;
+      const ofDay = hour * 3600 + minute * 60 + second;
+      if (ofDay === recent.second1 && last.days === recent.days1) return recent.iso1;
+      if (ofDay === recent.second2 && last.days === recent.days2) return recent.iso2;
       // One flat string, written character by character: no pieces joined (a joined string is
       // a tree of strings that every later reader, JSON.stringify included, first flattens).
       const c = (at: number) => text.charCodeAt(at);
-      return String.fromCharCode(
+      const iso = String.fromCharCode(
         c(12), c(13), c(14), c(15), 45, month > 9 ? 49 : 48, 48 + (month % 10), 45, c(5), c(6),
         84, c(17), c(18), 58, c(20), c(21), 58, c(23), c(24), 90,
       );
+      recent.days2 = recent.days1;
+      recent.second2 = recent.second1;
+      recent.iso2 = recent.iso1;
+      recent.days1 = last.days;
+      recent.second1 = ofDay;
+      recent.iso1 = iso;
+      return iso;
     }
   }
   const ms = parseProviderTime(text);

@@ -12,17 +12,32 @@ export function readAddressText(value: unknown, field: string, record: string): 
   return text === null ? null : readAddress(text);
 }
 
+// Prices repeat (a few rates times whole minutes): each text's reading is remembered, up to this many texts.
+const PRICE_TEXTS = 1024;
+
 /** Reads a price whose charge has sign `chargeSign` in the dialect, as a canonical decimal (a charge positive). */
 export function chargeReader(chargeSign: -1 | 1): FieldReader {
-  return chargeSign === 1
-    ? (value, field, record) => {
-        const price = readDecimal(value, field, record);
-        return price === null ? null : canonicalDecimal(price);
-      }
-    : (value, field, record) => {
-        const price = readDecimal(value, field, record);
-        return price === null ? null : negateDecimal(price);
-      };
+  const read: FieldReader =
+    chargeSign === 1
+      ? (value, field, record) => {
+          const price = readDecimal(value, field, record);
+          return price === null ? null : canonicalDecimal(price);
+        }
+      : (value, field, record) => {
+          const price = readDecimal(value, field, record);
+          return price === null ? null : negateDecimal(price);
+        };
+  const known = new Map<string, unknown>();
+  return (value, field, record) => {
+    if (typeof value !== 'string') return read(value, field, record);
+    let price = known.get(value);
+    if (price === undefined) {
+      price = read(value, field, record);
+      if (known.size >= PRICE_TEXTS) known.clear();
+      known.set(value, price);
+    }
+    return price;
+  };
 }
 
 /** A time field: read leniently as a canonical instant, written as RFC 2822. */
