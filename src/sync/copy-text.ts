@@ -32,13 +32,17 @@ function canonicalFields(row: CallRow): string {
 
 /**
  * Rows as lines of COPY's text format (see {@link COPY_TEXT_OPTIONS}): the
- * canonical cells, the raw record and the content hash, in calls' column order.
+ * canonical cells, the raw record and the content hash, in calls' column
+ * order; `chunkRows` rows to a string, so that the server reads the first
+ * while the next are made.
  */
-export function copyLines(rows: readonly CallRow[]): string {
-  let lines = '';
-  for (const row of rows) {
-    const raw = row.rawText;
-    lines += `${canonicalFields(row)}${CELL_SEPARATOR}${raw === null ? NULL_CELL : escapeLine(raw)}${CELL_SEPARATOR}${row.hash}\n`;
+export function* copyLines(rows: readonly CallRow[], chunkRows: number): Generator<string> {
+  for (let start = 0; start < rows.length; start += chunkRows) {
+    let lines = '';
+    for (const row of rows.slice(start, start + chunkRows)) {
+      const raw = row.rawText;
+      lines += `${canonicalFields(row)}${CELL_SEPARATOR}${raw === null ? NULL_CELL : escapeLine(raw)}${CELL_SEPARATOR}${row.hash}\n`;
+    }
+    yield lines;
   }
-  return lines;
 }

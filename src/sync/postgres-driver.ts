@@ -1,4 +1,5 @@
-import { finished } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { CALL_COLUMNS, type CallRow, PRICE_SCALE } from './columns.js';
@@ -26,6 +27,7 @@ const NAMES = [...CALL_COLUMNS.map((c) => c.name), 'content_hash'];
 // and the table empties itself at each commit.
 const CREATE_STAGE = `CREATE TEMPORARY TABLE ${STAGE} (${[...CALL_COLUMNS.map((c) => `${c.name} ${TYPES[c.type]}`), 'content_hash TEXT'].join(', ')})
   WITH (toast_tuple_target = 8160) ON COMMIT DELETE ROWS`;
+const COPY_CHUNK_ROWS = 100;
 const COPY = `COPY ${STAGE} (${NAMES.join(', ')}) FROM STDIN WITH (${COPY_TEXT_OPTIONS})`;
 
 // Rows are written in key order, so that two syncs writing the same rows lock them in the same order.
@@ -59,9 +61,8 @@ class PostgresSession implements SqlSession {
     if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
     if (this.staged) await this.client.query(`TRUNCATE ${STAGE}`);
     this.staged = true;
-    const copy = this.client.query(copyFrom(COPY));
-    copy.end(copyLines(rows));
-    await finished(copy);
+    // One chunk made ahead of the one being sent.
+    await pipeline(Readable.from(copyLines(rows, COPY_CHUNK_ROWS), { highWaterMark: 1 }), this.client.query(copyFrom(COPY)));
     const written = await this.query(UPSERT);
     const inserted = written.filter((row) => row.inserted === true).length;
     return { inserted, updated: written.length - inserted, unchanged: rows.length - written.length };
