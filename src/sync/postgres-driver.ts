@@ -1,5 +1,9 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { CALL_COLUMNS, type CallRow, PRICE_SCALE } from './columns.js';
+import { COPY_TEXT_OPTIONS, copyLines } from './copy-text.js';
 import type { SqlParam, SqlSession, SyncDriver, TransactionOptions, WriteCounts } from './driver.js';
 import { TransientConflict } from './errors/transient-conflict.js';
 import { SyncTargetError } from './errors/sync-target-error.js';
@@ -15,15 +19,20 @@ const TYPES = {
   json: 'JSONB',
 } as const;
 
-// A page travels as one JSON array of rows (one array per row), read back into typed columns:
-// one round trip per page, whatever its size.
-const SELECT_ROWS = `SELECT ${[
-  ...CALL_COLUMNS.map((c, i) => (c.type === 'json' ? `NULLIF(r->${i}, 'null'::jsonb)` : `(r->>${i})::${TYPES[c.type]}`)),
-  `r->>${CALL_COLUMNS.length}`,
-].join(', ')} FROM jsonb_array_elements($1::jsonb) AS r`;
+const STAGE = 'callbridge_incoming';
+const NAMES = [...CALL_COLUMNS.map((c) => c.name), 'content_hash'];
+
+// Rows reach the server by COPY, into a temporary table of the connection, then one upsert moves them
+// into calls: COPY reads a row's text as it is, where a JSON array of rows had every value parsed as JSON.
+// Rows up to 8 kB stay there uncompressed (compressing them cost the server as much as writing them),
+// and the table empties itself at each commit.
+const CREATE_STAGE = `CREATE TEMPORARY TABLE ${STAGE} (${[...CALL_COLUMNS.map((c) => `${c.name} ${TYPES[c.type]}`), 'content_hash TEXT'].join(', ')})
+  WITH (toast_tuple_target = 8160) ON COMMIT DELETE ROWS`;
+const COPY_CHUNK_ROWS = 100;
+const COPY = `COPY ${STAGE} (${NAMES.join(', ')}) FROM STDIN WITH (${COPY_TEXT_OPTIONS})`;
 
 // Rows are written in key order, so that two syncs writing the same rows lock them in the same order.
-const UPSERT = upsertSql(`${SELECT_ROWS} ORDER BY 1, 2, 3`, 'RETURNING (xmax = 0) AS inserted');
+const UPSERT = upsertSql(`SELECT ${NAMES.join(', ')} FROM ${STAGE} ORDER BY provider, account_sid, sid`, 'RETURNING (xmax = 0) AS inserted');
 
 /** Deadlock and serialization failure: the transaction is run again. */
 const TRANSIENT = new Set(['40P01', '40001']);
@@ -40,6 +49,9 @@ function redacted(url: string): string {
 }
 
 class PostgresSession implements SqlSession {
+  /** Whether this transaction staged rows already: the next upsert empties the table first. */
+  staged = false;
+
   constructor(private readonly client: pg.Client) {}
 
   async query(sql: string, params: readonly SqlParam[] = []): Promise<Array<Record<string, unknown>>> {
@@ -48,7 +60,11 @@ class PostgresSession implements SqlSession {
 
   async upsertCalls(rows: readonly CallRow[]): Promise<WriteCounts> {
     if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-    const written = await this.query(UPSERT, [JSON.stringify(rows.map((row) => [...row.cells, row.hash]))]);
+    if (this.staged) await this.client.query(`TRUNCATE ${STAGE}`);
+    this.staged = true;
+    // One chunk made ahead of the one being sent.
+    await pipeline(Readable.from(copyLines(rows, COPY_CHUNK_ROWS), { highWaterMark: 1 }), this.client.query(copyFrom(COPY)));
+    const written = await this.query(UPSERT);
     const inserted = written.filter((row) => row.inserted === true).length;
     return { inserted, updated: written.length - inserted, unchanged: rows.length - written.length };
   }
@@ -69,6 +85,7 @@ class PostgresDriver implements SyncDriver {
   async transaction<T>(work: (session: SqlSession) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       await this.client.query('BEGIN');
+      this.#session.staged = false;
       try {
         if (options.exclusive) await this.client.query("SELECT pg_advisory_xact_lock(hashtext('callbridge_sync_schema'))");
         const result = await work(this.#session);
@@ -85,6 +102,9 @@ class PostgresDriver implements SyncDriver {
   }
 
   async close(): Promise<void> {
+    // One synchronous commit flushes the log up to it, so every page committed before is on disk when the sync returns.
+    // Left when it fails: the server writes them within a second anyway, and the error that brought us here matters more.
+    await this.client.query('SET synchronous_commit = on; BEGIN; SELECT pg_current_xact_id(); COMMIT').catch(() => {});
     await this.client.end();
   }
 }
@@ -97,6 +117,11 @@ export async function openPostgres(url: string): Promise<SyncDriver> {
   client.on('error', () => {});
   try {
     await client.connect();
+    await client.query(CREATE_STAGE);
+    // A commit does not wait for its log to reach the disk (the server writes it within a second). A server crash
+    // may lose the last commits, each a page with the cursor before it, never one without the other: the next
+    // run resumes from the cursor kept. close() flushes. This saved about 4 ms of each page's 6 ms commit.
+    await client.query('SET synchronous_commit = off');
   } catch (error) {
     await client.end().catch(() => {});
     throw new SyncTargetError(`cannot connect to ${target}: ${error instanceof Error ? error.message : String(error)}`);

@@ -126,7 +126,7 @@ export function syncContract(engineOf: () => Engine): void {
 
     it('stores every column of every call as read: NULLs, numbers, JSON, and texts holding any character', async () => {
       // A row crosses into the database as one text, its cells joined by \x1f with \x1e for NULL: texts holding those are kept too.
-      const odd = ['a\x1fb', '\x1e', '', '[not json', 'tab\there "quoted" \\ é 📞'];
+      const odd = ['a\x1fb', '\x1e', '', '[not json', 'tab\there "quoted" \\ é 📞', 'two\r\nlines\n'];
       const calls = generated(300).map((call, i) => (i < odd.length ? { ...call, callerName: odd[i]!, ...(i === 3 ? { fromFormatted: '\x1f' } : {}) } : call));
       const emulator = await emulatorOf(calls);
       const target = await engine.fresh();
