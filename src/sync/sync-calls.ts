@@ -10,7 +10,7 @@ import type { SyncDriver, WriteCounts } from './driver.js';
 import { migrate } from './migrations.js';
 import { openTarget } from './open-target.js';
 import { LIVE_STATUSES, type SourceKey, beginRun, finishRun, liveSids, recordPage } from './state.js';
-import { type WindowSource, writeWindow } from './write-window.js';
+import { type WindowSource, later, writeWindow } from './write-window.js';
 
 /** The default target: a DuckDB file in the working directory. */
 export const DEFAULT_TARGET = 'calls.duckdb';
@@ -140,10 +140,7 @@ const createdMs = (call: Call) => (call.dateCreated === null ? Number.NaN : Date
 
 function latestCreated(calls: readonly Call[]): number | null {
   let max: number | null = null;
-  for (const call of calls) {
-    const ms = createdMs(call);
-    if (max === null || ms > max) max = ms;
-  }
+  for (const call of calls) max = later(max, createdMs(call));
   return max;
 }
 
@@ -220,7 +217,7 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
     await writeWindow(driver, window, run.cursor, (batch) => {
       for (const pageCounts of batch.counts) count(pageCounts);
       for (const sid of batch.seen) seen.add(sid);
-      if (batch.maxCreatedMs !== null && (maxCreated === null || batch.maxCreatedMs > maxCreated)) maxCreated = batch.maxCreatedMs;
+      maxCreated = later(maxCreated, batch.maxCreatedMs);
       summary.read += batch.read;
       progress('window');
     }, rollback);

@@ -39,7 +39,8 @@ export interface WindowSource {
 // A transient conflict rolls a transaction back; more than this many in a row without a commit is an error.
 const CONFLICTS = 5;
 
-const later = (a: number | null, b: number | null) => (a === null || (b !== null && b > a) ? b : a);
+/** The later of two epoch-ms times, either of which may be unknown. */
+export const later = (a: number | null, b: number | null): number | null => (a === null || (b !== null && b > a) ? b : a);
 
 /**
  * Writes the window, from `cursor` on: whole pages in transactions of at
