@@ -158,7 +158,7 @@ const last = { day: -1, packed: -1, year: -1, month: 0, days: 0 };
 
 // The last two times read, by day and second of that day, and their ISO text: a
 // record's start is often its creation, read two fields later.
-const recent = { days1: -1, second1: -1, iso1: '', days2: -1, second2: -1, iso2: '' };
+const recent = { days1: -1, second1: -1, iso1: '', days2: -1, second2: -1, iso2: '', older: 1 };
 
 /**
  * The month (1-12) of `Wed, 19 Sep 2018 …` when its day, month and year name a
@@ -206,17 +206,28 @@ export function providerTimeToIso(text: string): string | null {
       if (ofDay === recent.second2 && last.days === recent.days2) return recent.iso2;
       // One flat string, written character by character: no pieces joined (a joined string is
       // a tree of strings that every later reader, JSON.stringify included, first flattens).
-      const c = (at: number) => text.charCodeAt(at);
+      // Its digits come from the numbers already read (the day and year checkedMonth kept):
+      // every character read from the text costs a check of the string's representation.
+      const { year, day } = last;
       const iso = String.fromCharCode(
-        c(12), c(13), c(14), c(15), 45, month > 9 ? 49 : 48, 48 + (month % 10), 45, c(5), c(6),
-        84, c(17), c(18), 58, c(20), c(21), 58, c(23), c(24), 90,
+        48 + ((year / 1000) | 0), 48 + (((year / 100) | 0) % 10), 48 + (((year / 10) | 0) % 10), 48 + (year % 10), 45,
+        month > 9 ? 49 : 48, 48 + (month % 10), 45, 48 + ((day / 10) | 0), 48 + (day % 10), 84,
+        48 + ((hour / 10) | 0), 48 + (hour % 10), 58, 48 + ((minute / 10) | 0), 48 + (minute % 10), 58,
+        48 + ((second / 10) | 0), 48 + (second % 10), 90,
       );
-      recent.days2 = recent.days1;
-      recent.second2 = recent.second1;
-      recent.iso2 = recent.iso1;
-      recent.days1 = last.days;
-      recent.second1 = ofDay;
-      recent.iso1 = iso;
+      // The older of the two gives way: one string stored, not two moved (each store of a new
+      // string into this long-lived object is a write barrier's slow path).
+      if (recent.older === 1) {
+        recent.days1 = last.days;
+        recent.second1 = ofDay;
+        recent.iso1 = iso;
+        recent.older = 2;
+      } else {
+        recent.days2 = last.days;
+        recent.second2 = ofDay;
+        recent.iso2 = iso;
+        recent.older = 1;
+      }
       return iso;
     }
   }
