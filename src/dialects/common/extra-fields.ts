@@ -23,12 +23,18 @@ export class ExtraFields {
   /** The undocumented fields of `raw`, verbatim; a shared frozen empty object when there are none. */
   of(raw: Record<string, unknown>): Record<string, unknown> {
     const lastKeys = this.#lastKeys;
+    const count = lastKeys.length;
     let extra: Record<string, unknown> | undefined;
     let i = 0;
     let same = true;
     for (const key in raw) {
-      // A key of the last list is documented, wherever it stands.
-      if (key === lastKeys[i++]) continue;
+      // A key of the last list is documented, wherever it stands. Bounded, so that `===`
+      // only ever compares two keys: one comparison with undefined would make V8 compile
+      // every later one as a call to its generic equality.
+      if (i < count && key === lastKeys[i]) {
+        i++;
+        continue;
+      }
       same = false;
       if (!this.#documented.has(key)) setOwnField((extra ??= {}), key, raw[key]);
     }
