@@ -9,12 +9,16 @@ export class PhoneCache<T> {
   readonly #keys: Float64Array;
   readonly #values: Array<T | undefined>;
   readonly #size: number;
+  /** 1 / #size, exact: #size is a power of two. */
+  readonly #inverse: number;
 
-  /** `slots`: how many values it holds at most. */
+  /** `slots`: how many values it holds at most, rounded up to a power of two. */
   constructor(slots: number) {
-    this.#keys = new Float64Array(slots);
-    this.#values = new Array<T | undefined>(slots).fill(undefined);
-    this.#size = slots;
+    const size = 2 ** Math.ceil(Math.log2(Math.max(1, slots)));
+    this.#keys = new Float64Array(size);
+    this.#values = new Array<T | undefined>(size).fill(undefined);
+    this.#size = size;
+    this.#inverse = 1 / size;
   }
 
   /** The value last set under `key` (a positive whole number below 2^53), unless another key has taken its slot since. */
@@ -32,8 +36,9 @@ export class PhoneCache<T> {
 
   #slot(key: number): number {
     // The key modulo the slots, in exact floating-point arithmetic: `key | 0` on a key of 2^31 or
-    // more (most phone numbers) leaves the processor's fast conversion for a slow one.
-    return key - Math.floor(key / this.#size) * this.#size;
+    // more (most phone numbers) leaves the processor's fast conversion for a slow one. A product
+    // by a power of two is exact, and several times quicker than the division it replaces.
+    return key - Math.floor(key * this.#inverse) * this.#size;
   }
 }
 
