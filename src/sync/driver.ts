@@ -48,6 +48,12 @@ export interface SyncDriver {
    * the last of them (1: each page its own transaction). A killed run loses at most one transaction's writing.
    */
   readonly rowsPerTransaction: number;
+  /**
+   * Whether a page may be split between two transactions, so that each but the last writes exactly
+   * {@link rowsPerTransaction} rows. The page's cursor is then committed with the transaction that
+   * writes its last row; a run resumed before that reads the page again.
+   */
+  readonly splitPages: boolean;
   /** Whether to create secondary indexes (on start_time, date_created): worth it on PostgreSQL; DuckDB's zone maps do without. */
   readonly secondaryIndexes: boolean;
   /**

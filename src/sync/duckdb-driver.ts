@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBPreparedStatement, LIST, VARCHAR } from '@duckdb/node-api';
 import { CALL_COLUMNS, CELL_SEPARATOR, type CallRow, NULL_CELL, PRICE_SCALE, RAW_CELL } from './columns.js';
 import type { SqlParam, SqlSession, SyncDriver, TransactionOptions, WriteCounts } from './driver.js';
 import { TransientConflict } from './errors/transient-conflict.js';
@@ -26,7 +26,11 @@ const TYPES = {
 // One thread: each statement moves one page, too little to share out, and DuckDB's idle workers
 // spun on the two cores the provider's pages are read and converted on (50,000 rows inserted page
 // by page: 3.0 s with its default threads, 1.9 s with one).
-const OPTIONS = { checkpoint_threshold: '256MB', memory_limit: '512MB', threads: '1' };
+// FSST for every text column: DuckDB otherwise tries each method on a column's strings before choosing
+// (FSST for the wide ones anyway), a pass over every row group that cost a sixth of a first sync's CPU
+// and 200 MB of its peak (1,000,000 calls: 78 s and 985 MB against 93 s and 1,229 MB). Short
+// low-cardinality columns lose dictionary encoding: the file is within a few percent of the same size.
+const OPTIONS = { checkpoint_threshold: '256MB', memory_limit: '512MB', threads: '1', force_compression: 'fsst' };
 
 // DuckDB locks a file per process: within this process, files open for a sync are tracked here.
 const openHere = new Set<string>();
@@ -56,28 +60,35 @@ async function openLocked(path: string, timeoutMs: number): Promise<DuckDBInstan
   }
 }
 
-const STAGE = 'callbridge_stage';
 /** Rows in one of DuckDB's row groups (its default `ROW_GROUP_SIZE`). */
 const DUCKDB_ROW_GROUP = 122_880;
 const chr = (text: string) => `chr(${text.charCodeAt(0)})`;
 
-// A staged row's text split back into its cells (see CallRow): joined text, or a JSON array of strings.
+// A page's rows arrive as two list parameters, zipped by unnest: each row's text and its raw record.
+// Not a staging table: rows appended to one stay in the transaction's memory until it commits, even
+// deleted, so a transaction of a row group held every row twice and DuckDB spilled to its temp directory.
+const PAGE = 'SELECT unnest($1::VARCHAR[]) AS text, unnest($2::VARCHAR[]) AS raw';
+
+// A row's text split back into its cells (see CallRow): joined text, or a JSON array of strings.
 const CELLS = `CASE WHEN starts_with(text, '[')
   THEN json_extract_string(text, [${CALL_COLUMNS.slice(0, RAW_CELL).map((_, i) => `'$[${i}]'`).join(', ')}])
   ELSE list_transform(string_split(text, ${chr(CELL_SEPARATOR)}), cell -> NULLIF(cell, ${chr(NULL_CELL)})) END`;
 
-/** The staged rows as calls columns and content_hash, in order: each cell cast to its column's type. */
+/** The page's rows as calls columns and content_hash, in order: each cell cast to its column's type. */
 const STAGED = `SELECT ${CALL_COLUMNS.slice(0, RAW_CELL).map((c, i) => `CAST(cells[${i + 1}] AS ${TYPES[c.type]})`).join(', ')}, CAST(raw AS JSON), md5(text)
-  FROM (SELECT ${CELLS} AS cells, text, raw FROM ${STAGE})`;
+  FROM (SELECT ${CELLS} AS cells, text, raw FROM (${PAGE}))`;
 
 const INSERT = `INSERT INTO calls SELECT *, now(), now() FROM (${STAGED})`;
 const INSERT_NEW = `${INSERT} ON CONFLICT DO NOTHING`;
 const UPSERT = upsertSql(STAGED, '');
+const TEXTS = LIST(VARCHAR);
 
 /** A plain insert of rows that were expected to be new failed: the transaction is run again with the upsert. */
 class InsertConflict extends Error {}
 
 class DuckDbSession implements SqlSession {
+  readonly #prepared = new Map<string, DuckDBPreparedStatement>();
+
   constructor(readonly connection: DuckDBConnection) {}
 
   async query(sql: string, params: readonly SqlParam[] = []): Promise<Array<Record<string, unknown>>> {
@@ -95,40 +106,48 @@ class DuckDbSession implements SqlSession {
   lastAllNew = false;
 
   /**
-   * Each row crosses into DuckDB as two strings (its text and its raw record), appended on this
-   * thread into a temporary table; the statements that split, cast, hash and upsert them run on
-   * a DuckDB thread while this one reads the next page.
+   * Each row crosses into DuckDB as two strings (its text and its raw record); the statements
+   * that split, cast, hash and upsert them run on a DuckDB thread while this one reads the next page.
    */
   async upsertCalls(rows: readonly CallRow[]): Promise<WriteCounts> {
     if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-    const appender = await this.connection.createAppender(STAGE, null, 'temp');
-    try {
-      for (const row of rows) {
-        appender.appendVarchar(row.text);
-        const raw = row.rawText;
-        if (raw === null) appender.appendNull();
-        else appender.appendVarchar(raw);
-        appender.endRow();
-      }
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
-    }
+    const texts = rows.map((row) => row.text);
+    const raws = rows.map((row) => row.rawText);
+    const run = async (sql: string): Promise<number> => {
+      const statement = await this.#prepare(sql);
+      statement.bindList(1, texts, TEXTS);
+      statement.bindList(2, raws, TEXTS);
+      return (await statement.run()).rowsChanged;
+    };
     let inserted: number;
     if (this.plainAllowed && this.lastAllNew) {
       try {
-        inserted = (await this.connection.run(INSERT)).rowsChanged;
+        inserted = await run(INSERT);
       } catch (error) {
         throw new InsertConflict(error instanceof Error ? error.message : String(error));
       }
     } else {
       // Counted by two upserts that use the key's index: a join with calls would scan the table at every page.
-      inserted = (await this.connection.run(INSERT_NEW)).rowsChanged;
+      inserted = await run(INSERT_NEW);
     }
-    const updated = inserted === rows.length ? 0 : (await this.connection.run(UPSERT)).rowsChanged;
-    await this.connection.run(`DELETE FROM ${STAGE}`);
+    const updated = inserted === rows.length ? 0 : await run(UPSERT);
     this.lastAllNew = inserted === rows.length;
     return { inserted, updated, unchanged: rows.length - inserted - updated };
+  }
+
+  async #prepare(sql: string): Promise<DuckDBPreparedStatement> {
+    let statement = this.#prepared.get(sql);
+    if (statement === undefined) {
+      statement = await this.connection.prepare(sql);
+      this.#prepared.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Frees the prepared statements. */
+  close(): void {
+    for (const statement of this.#prepared.values()) statement.destroySync();
+    this.#prepared.clear();
   }
 }
 
@@ -136,10 +155,14 @@ class DuckDbDriver implements SyncDriver {
   readonly engine = 'duckdb';
   readonly types = TYPES;
   readonly secondaryIndexes = false;
-  // A transaction of at least a row group of new rows has them compressed and written straight into the
-  // file; smaller ones go through the log uncompressed and again at the checkpoint. 200,000 rows, one
-  // DuckDB thread: 12.2 s with 125 pages to a transaction against 16.7 s with 10.
+  // A transaction of a row group of new rows has them compressed and written straight into the file;
+  // smaller ones go through the log uncompressed and again at the checkpoint. 200,000 rows, one DuckDB
+  // thread: 12.2 s with 125 pages to a transaction against 16.7 s with 10. Exactly a row group: the few
+  // rows a transaction of whole pages wrote past one made a small row group that checkpoints merged,
+  // rewriting its neighbours (a first sync of 1,000,000 calls left a file of 2.7 GB, 45% of it free blocks,
+  // and the next run's checkpoint took 13 s; row groups written whole: 1.6 GB, 10% free, 0.1 s).
   readonly rowsPerTransaction = DUCKDB_ROW_GROUP;
+  readonly splitPages = true;
   readonly #session: DuckDbSession;
 
   constructor(readonly target: string, private readonly instance: DuckDBInstance, readonly connection: DuckDBConnection) {
@@ -165,6 +188,7 @@ class DuckDbDriver implements SyncDriver {
   }
 
   async close(): Promise<void> {
+    this.#session.close();
     this.connection.closeSync();
     this.instance.closeSync();
     openHere.delete(this.target);
@@ -176,10 +200,7 @@ export async function openDuckDb(file: string, lockTimeoutMs: number): Promise<S
   const path = resolve(file);
   const instance = await openLocked(path, lockTimeoutMs);
   try {
-    const connection = await instance.connect();
-    // Where rows are appended before one statement moves them into calls: temporary, so never in the file.
-    await connection.run(`CREATE TEMP TABLE ${STAGE} (text VARCHAR NOT NULL, raw VARCHAR)`);
-    return new DuckDbDriver(path, instance, connection);
+    return new DuckDbDriver(path, instance, await instance.connect());
   } catch (error) {
     instance.closeSync();
     openHere.delete(path);

@@ -62,14 +62,14 @@ export async function beginRun(session: SqlSession, key: SourceKey, windowMs: nu
 
 /**
  * Records, in the transaction that wrote a page, where the listing stands
- * (a null cursor: the listing is complete) and the latest creation time it has read. Only the run that listed from `fromMs`
+ * (`listed`: it is complete; else the cursor to resume from, null for its start) and the latest creation time it has read. Only the run that listed from `fromMs`
  * moves it: a later run's state is never overwritten with another query's cursor.
  */
-export async function recordPage(session: SqlSession, key: SourceKey, fromMs: number | null, cursor: string | null, maxCreatedMs: number | null): Promise<void> {
+export async function recordPage(session: SqlSession, key: SourceKey, fromMs: number | null, cursor: string | null, listed: boolean, maxCreatedMs: number | null): Promise<void> {
   await session.query(
     `UPDATE callbridge_sync_state SET run_cursor = $4, run_listed = $5, run_max_ms = ${greatest('run_max_ms', '$6::BIGINT')}
      WHERE ${KEY} AND run_pending AND run_from_ms IS NOT DISTINCT FROM $3::BIGINT`,
-    [key.provider, key.account, fromMs, cursor, cursor === null, maxCreatedMs],
+    [key.provider, key.account, fromMs, cursor, listed, maxCreatedMs],
   );
 }
 

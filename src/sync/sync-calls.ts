@@ -82,7 +82,7 @@ const isClient = (source: CallClient | CallClientOptions): source is CallClient 
 /**
  * Reads the calls of one or more provider accounts and upserts them into a
  * DuckDB file or a PostgreSQL database, keyed by provider, account and sid:
- * incrementally, whole pages in one transaction with the source's state, so
+ * incrementally, in transactions that commit the source's state with the rows, so
  * that a run killed at any point and run again leaves every call exactly once
  * with its latest values.
  *
@@ -212,7 +212,7 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
           if (last) return;
         }
       },
-      record: (session, cursor, maxCreatedMs) => recordPage(session, key, from, cursor, maxCreatedMs),
+      record: (session, cursor, listed, maxCreatedMs) => recordPage(session, key, from, cursor, listed, maxCreatedMs),
     };
     await writeWindow(driver, window, run.cursor, (batch) => {
       for (const pageCounts of batch.counts) count(pageCounts);

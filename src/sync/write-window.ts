@@ -21,19 +21,22 @@ export interface WindowPage {
 /** What one committed transaction of the window held. */
 export interface WindowBatch {
   counts: WriteCounts[];
+  /** Calls read: a page split between two batches counts its written rows in the first, the rest in the second. */
   read: number;
   seen: string[];
   maxCreatedMs: number | null;
-  /** The cursor committed with the batch: null once the window is listed. */
+  /** The cursor committed with the batch, after its last whole page (null: the window's start). */
   cursor: string | null;
+  /** Whether the window is listed: its last page was written. */
+  listed: boolean;
 }
 
 /** How the window is read and its progress recorded. */
 export interface WindowSource {
   /** Lists the window's pages from a committed cursor (null: from the start). */
   pages(cursor: string | null): AsyncIterable<WindowPage>;
-  /** Records, in the transaction that wrote them, the cursor after its pages and their latest creation time. */
-  record(session: SqlSession, cursor: string | null, maxCreatedMs: number | null): Promise<void>;
+  /** Records, in the transaction that wrote them, the cursor after its last whole page, whether the window is listed, and the latest creation time read. */
+  record(session: SqlSession, cursor: string | null, listed: boolean, maxCreatedMs: number | null): Promise<void>;
 }
 
 // A transient conflict rolls a transaction back; more than this many in a row without a commit is an error.
@@ -42,24 +45,55 @@ const CONFLICTS = 5;
 /** The later of two epoch-ms times, either of which may be unknown. */
 export const later = (a: number | null, b: number | null): number | null => (a === null || (b !== null && b > a) ? b : a);
 
+/** A page, and how many of its rows an earlier transaction already wrote. */
+interface PagePart {
+  page: WindowPage;
+  from: number;
+}
+
+/** The window's pages, one part at a time; the rest of a split page comes first. */
+class PageParts {
+  #rest: PagePart | null = null;
+
+  constructor(readonly pages: AsyncIterator<WindowPage>) {}
+
+  async next(): Promise<PagePart | null> {
+    const rest = this.#rest;
+    if (rest !== null) {
+      this.#rest = null;
+      return rest;
+    }
+    const next = await this.pages.next();
+    return next.done === true ? null : { page: next.value, from: 0 };
+  }
+
+  /** Keeps the rest of a page for the next transaction. */
+  keep(rest: PagePart): void {
+    this.#rest = rest;
+  }
+}
+
 /**
- * Writes the window, from `cursor` on: whole pages in transactions of at
- * least the driver's `rowsPerTransaction` rows, each page upserted while the
- * next one is read and converted, each transaction with the cursor after its
- * last page. A transaction rolled back by a transient conflict is read again
- * from the last committed cursor; the pages it held are never kept in memory
- * for a replay. `committed` is told each batch once it is committed (rolled
- * back, in a dry run).
+ * Writes the window, from `cursor` on, in transactions of the driver's
+ * `rowsPerTransaction` rows: at least that many in whole pages, or exactly
+ * that many when the driver splits pages. Each page is upserted while the
+ * next one is read and converted, and each transaction records the cursor
+ * after its last whole page. A transaction rolled back by a transient
+ * conflict is read again from the last committed cursor; the pages it held
+ * are never kept in memory for a replay. `committed` is told each batch once
+ * it is committed (rolled back, in a dry run).
  */
 export async function writeWindow(driver: SyncDriver, source: WindowSource, cursor: string | null, committed: (batch: WindowBatch) => void, rollback: boolean): Promise<void> {
   for (let conflicts = 0; ; ) {
     const pages = readAhead(source.pages(cursor));
+    const parts = new PageParts(pages);
     try {
       for (;;) {
-        const batch = await driver.transaction((session) => writeBatch(session, pages, driver.rowsPerTransaction, source), { rollback, replay: false });
+        const from = cursor;
+        const batch = await driver.transaction((session) => writeBatch(session, parts, driver, source, from), { rollback, replay: false });
         committed(batch);
         conflicts = 0;
-        if (batch.cursor === null) return;
+        if (batch.listed) return;
         cursor = batch.cursor;
       }
     } catch (error) {
@@ -70,20 +104,31 @@ export async function writeWindow(driver: SyncDriver, source: WindowSource, curs
   }
 }
 
-async function writeBatch(session: SqlSession, pages: AsyncIterator<WindowPage>, rows: number, source: WindowSource): Promise<WindowBatch> {
-  const batch: WindowBatch = { counts: [], read: 0, seen: [], maxCreatedMs: null, cursor: null };
-  for (let written = 0; written < rows; ) {
-    const next = await pages.next();
-    if (next.done === true) break;
-    const page = next.value;
-    batch.counts.push(await session.upsertCalls(page.rows));
-    batch.read += page.read;
+async function writeBatch(session: SqlSession, parts: PageParts, driver: SyncDriver, source: WindowSource, cursor: string | null): Promise<WindowBatch> {
+  const batch: WindowBatch = { counts: [], read: 0, seen: [], maxCreatedMs: null, cursor, listed: false };
+  for (let room = driver.rowsPerTransaction; room > 0; ) {
+    const part = await parts.next();
+    if (part === null) {
+      batch.listed = true;
+      break;
+    }
+    const { page, from } = part;
+    const to = driver.splitPages ? Math.min(page.rows.length, from + room) : page.rows.length;
+    batch.counts.push(await session.upsertCalls(from === 0 && to === page.rows.length ? page.rows : page.rows.slice(from, to)));
+    room -= to - from;
+    if (to < page.rows.length) {
+      // Full within the page: its cursor, sids and latest creation time go with the transaction that writes its last row.
+      parts.keep({ page, from: to });
+      batch.read += to - from;
+      break;
+    }
+    batch.read += page.read - from;
     batch.seen.push(...page.seen);
     batch.maxCreatedMs = later(batch.maxCreatedMs, page.maxCreatedMs);
-    written += page.rows.length;
-    batch.cursor = page.last ? null : page.cursor;
+    batch.cursor = page.cursor;
+    batch.listed = page.last;
     if (page.last) break;
   }
-  await source.record(session, batch.cursor, batch.maxCreatedMs);
+  await source.record(session, batch.cursor, batch.listed, batch.maxCreatedMs);
   return batch;
 }

@@ -266,8 +266,8 @@ export function syncContract(engineOf: () => Engine): void {
       const calls = generated(2000);
       const emulator = await emulatorOf(calls);
       emulator.setFaults({ latencyMs: 15 });
-      // 20 pages of the window (on DuckDB ten to a transaction: killed inside the first, after it, inside
-      // the second), then the live calls, then the settling reads.
+      // 20 pages of the window (on PostgreSQL a page to a transaction; on DuckDB one transaction of a row
+      // group holds them all: killed inside it or after it), then the live calls, then the settling reads.
       for (const [i, requests] of [1, 6, 14, 19, 22].entries()) {
         emulator.setDataset(datasetOf(calls));
         const target = await engine.fresh();

@@ -12,52 +12,72 @@ import { callsOf } from './evolve.js';
 const engine = duckdbEngine();
 afterAll(() => engine.stop());
 
-const [a, b, c, d] = callsOf(generateDataset({ calls: 10, seed: 5 })).slice(0, 4).map((call) => ({ ...call, status: 'completed' as const }));
+const [a, b, c, d, e, f] = callsOf(generateDataset({ calls: 10, seed: 5 })).slice(0, 6).map((call) => ({ ...call, status: 'completed' as const }));
 const priced = (call: Call) => ({ ...call, price: '-0.75', priceUnit: 'USD' });
 
 function page(calls: Call[], cursor: string | null): WindowPage {
   return { rows: calls.map((call) => callRow(call, 'AC')), read: calls.length, seen: [], maxCreatedMs: null, cursor, last: cursor === null };
 }
 
+/** The DuckDB driver with transactions of `rows` rows. */
+async function driverOf(target: string, rows: number, splitPages: boolean): Promise<SyncDriver> {
+  const opened = await openDuckDb(target, 1000);
+  return {
+    engine: opened.engine,
+    target: opened.target,
+    types: opened.types,
+    secondaryIndexes: opened.secondaryIndexes,
+    rowsPerTransaction: rows,
+    splitPages,
+    transaction: (work, options) => opened.transaction(work, options),
+    close: () => opened.close(),
+  };
+}
+
+/**
+ * Writes pages of calls (cursors p2, p3, …) through writeWindow from `cursor`; returns what it listed,
+ * recorded and committed. With `dieAt`, the listing fails when asked for that page (0-based), as a killed run would.
+ */
+async function writePages(driver: SyncDriver, calls: Call[][], cursor: string | null = null, dieAt?: number) {
+  const listings: Array<string | null> = [];
+  const recorded: Array<[string | null, boolean]> = [];
+  const batches: WindowBatch[] = [];
+  const all = calls.map((group, i) => page(group, i === calls.length - 1 ? null : `p${i + 2}`));
+  let error: unknown = null;
+  try {
+    await migrate(driver);
+    await writeWindow(
+      driver,
+      {
+        async *pages(from) {
+          listings.push(from);
+          for (let i = from === null ? 0 : Number(from.slice(1)) - 1; i < all.length; i++) {
+            if (i === dieAt) throw new Error('killed');
+            yield all[i]!;
+          }
+        },
+        record: async (_session, at, listed) => void recorded.push([at, listed]),
+      },
+      cursor,
+      (batch) => batches.push(batch),
+      false,
+    );
+  } catch (thrown) {
+    error = thrown;
+  } finally {
+    await driver.close();
+  }
+  return { listings, recorded, batches, error };
+}
+
 describe('writeWindow (DuckDB)', () => {
   it('reads a transaction a plain insert rolled back again from the last committed cursor, and counts only what was committed', async () => {
     const target = await engine.fresh();
-    const opened = await openDuckDb(target, 1000);
-    // Three rows to a transaction: pages 1 and 2 commit together, page 3 alone.
-    const driver: SyncDriver = {
-      engine: opened.engine,
-      target: opened.target,
-      types: opened.types,
-      secondaryIndexes: opened.secondaryIndexes,
-      rowsPerTransaction: 3,
-      transaction: (work, options) => opened.transaction(work, options),
-      close: () => opened.close(),
-    };
-    const listings: Array<string | null> = [];
-    const recorded: Array<string | null> = [];
-    const batches: WindowBatch[] = [];
-    try {
-      await migrate(driver);
-      await writeWindow(
-        driver,
-        {
-          async *pages(cursor) {
-            listings.push(cursor);
-            const all = [page([a!, b!], 'p2'), page([c!], 'p3'), page([d!, priced(a!)], null)];
-            yield* all.slice(cursor === null ? 0 : Number(cursor.slice(1)) - 1);
-          },
-          record: async (_session, cursor) => void recorded.push(cursor),
-        },
-        null,
-        (batch) => batches.push(batch),
-        false,
-      );
-    } finally {
-      await driver.close();
-    }
+    // Three rows to a transaction, whole pages: pages 1 and 2 commit together, page 3 alone.
+    const { listings, recorded, batches } = await writePages(await driverOf(target, 3, false), [[a!, b!], [c!], [d!, priced(a!)]]);
     // Page 2 was all new, so page 3 went in with a plain insert, which met `a`.
     expect(listings).toEqual([null, 'p3']);
-    expect(recorded).toEqual(['p3', null]);
+    expect(recorded).toEqual([['p3', false], [null, true]]);
     expect(batches.map((batch) => [batch.read, batch.cursor, batch.counts])).toEqual([
       [3, 'p3', [{ inserted: 2, updated: 0, unchanged: 0 }, { inserted: 1, updated: 0, unchanged: 0 }]],
       [2, null, [{ inserted: 1, updated: 1, unchanged: 0 }]],
@@ -65,5 +85,43 @@ describe('writeWindow (DuckDB)', () => {
     const rows = await engine.select(target, 'SELECT sid, price FROM calls ORDER BY sid');
     expect(rows).toHaveLength(4);
     expect(rows.find((row) => row.sid === a!.sid)?.price).toBe(-0.75);
+  });
+
+  it('splits pages so that each transaction writes exactly its rows, the cursor after the last whole page', async () => {
+    const target = await engine.fresh();
+    const { listings, recorded, batches } = await writePages(await driverOf(target, 3, true), [[a!, b!], [c!, d!], [e!, priced(a!)]]);
+    // 1: a b | c, committed with p2. 2: d | e went in by plain insert, then a met the key: rolled back,
+    // read again from p2 (c is stored: unchanged), c d | e with p3. 3: a by plain insert met the key again:
+    // read again from p3, e a as upserts. Every call read is counted once per reading, and written once.
+    expect(listings).toEqual([null, 'p2', 'p3']);
+    expect(recorded).toEqual([['p2', false], ['p3', false], [null, true]]);
+    expect(batches.map((batch) => [batch.read, batch.cursor, batch.listed, batch.counts])).toEqual([
+      [3, 'p2', false, [{ inserted: 2, updated: 0, unchanged: 0 }, { inserted: 1, updated: 0, unchanged: 0 }]],
+      [3, 'p3', false, [{ inserted: 1, updated: 0, unchanged: 1 }, { inserted: 1, updated: 0, unchanged: 0 }]],
+      [2, null, true, [{ inserted: 0, updated: 1, unchanged: 1 }]],
+    ]);
+    const rows = await engine.select(target, 'SELECT sid, price FROM calls ORDER BY sid');
+    expect(rows).toHaveLength(5);
+    expect(rows.find((row) => row.sid === a!.sid)?.price).toBe(-0.75);
+  });
+
+  it('resumes a run stopped inside a split page from the cursor before it, with the latest values', async () => {
+    const target = await engine.fresh();
+    const first = await writePages(await driverOf(target, 3, true), [[a!, b!], [c!, d!], [e!, f!]], null, 2);
+    // a b | c committed with p2; d was being written when the listing failed: rolled back.
+    expect(first.error).toEqual(new Error('killed'));
+    expect(first.recorded).toEqual([['p2', false]]);
+    expect(await engine.select(target, 'SELECT count(*)::INTEGER AS n FROM calls')).toEqual([{ n: 3 }]);
+    // The provider changed c meanwhile; the resumed run reads page 2 again.
+    const resumed = await writePages(await driverOf(target, 3, true), [[a!, b!], [priced(c!), d!], [e!, f!]], 'p2');
+    expect(resumed.error).toBeNull();
+    expect(resumed.listings).toEqual(['p2']);
+    expect(resumed.batches.map((batch) => [batch.read, batch.cursor, batch.listed, batch.counts])).toEqual([
+      [3, 'p3', false, [{ inserted: 1, updated: 1, unchanged: 0 }, { inserted: 1, updated: 0, unchanged: 0 }]],
+      [1, null, true, [{ inserted: 1, updated: 0, unchanged: 0 }]],
+    ]);
+    const rows = await engine.select(target, 'SELECT sid, price FROM calls ORDER BY sid');
+    expect(rows).toHaveLength(6);
+    expect(rows.find((row) => row.sid === c!.sid)?.price).toBe(-0.75);
   });
 });
