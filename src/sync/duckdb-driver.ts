@@ -22,7 +22,8 @@ const TYPES = {
 // key's index, came every few pages; at 256 MB a first sync of 50,000 calls took half the time.
 // DuckDB's buffer pool keeps every block it wrote cached up to its limit (80% of RAM by default), so a
 // first load's memory grew with the table; 512 MB holds a transaction's row group and the key's index. Peak RSS
-// at 100,000 / 300,000 calls: 823 / 913 MB with 256 MB (but 30% more CPU), 1,058 / 1,216 with 512, 1,455 / 1,753 with 1 GB.
+// at 100,000 / 300,000 calls, before the list binding and FSST: 823 / 913 MB with 256 MB (but 30% more CPU),
+// 1,058 / 1,216 with 512, 1,455 / 1,753 with 1 GB (docs/sync.md has today's figures).
 // One thread: each statement moves one page, too little to share out, and DuckDB's idle workers
 // spun on the two cores the provider's pages are read and converted on (50,000 rows inserted page
 // by page: 3.0 s with its default threads, 1.9 s with one).

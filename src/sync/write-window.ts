@@ -53,9 +53,12 @@ interface PagePart {
 
 /** The window's pages, one part at a time; the rest of a split page comes first. */
 class PageParts {
+  readonly #pages: AsyncIterator<WindowPage>;
   #rest: PagePart | null = null;
 
-  constructor(readonly pages: AsyncIterator<WindowPage>) {}
+  constructor(pages: AsyncIterator<WindowPage>) {
+    this.#pages = pages;
+  }
 
   async next(): Promise<PagePart | null> {
     const rest = this.#rest;
@@ -63,7 +66,7 @@ class PageParts {
       this.#rest = null;
       return rest;
     }
-    const next = await this.pages.next();
+    const next = await this.#pages.next();
     return next.done === true ? null : { page: next.value, from: 0 };
   }
 
