@@ -10,20 +10,22 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 // The two checks below run on every record whose dialect is detected. They
 // look characters up in a table: ids are random hex, and range checks on
 // random characters branch unpredictably (they cost as much as the regular
-// expressions did; the table a third of that).
+// expressions did; the table a third of that). The table has an entry for
+// every UTF-16 code unit (64 KB), so that no lookup needs a range check first.
 const HEX = 1;
 // The second bit: `>> 1` makes it a count.
 const ALPHANUMERIC = 2;
-const CLASSES = new Uint8Array(128);
+const CLASSES = new Uint8Array(65536);
 for (const [first, last, bits] of [['0', '9', HEX | ALPHANUMERIC], ['a', 'f', HEX], ['A', 'F', HEX], ['a', 'z', ALPHANUMERIC], ['A', 'Z', ALPHANUMERIC]] as const) {
   for (let c = first.charCodeAt(0); c <= last.charCodeAt(0); c++) CLASSES[c]! |= bits;
 }
-const classOf = (c: number) => (c < 128 ? CLASSES[c]! : 0);
 
 /** True when the 32 characters after the first two are hexadecimal digits. */
 function hexAfterPrefix(value: string): boolean {
-  for (let i = 2; i < 34; i++) if ((classOf(value.charCodeAt(i)) & HEX) === 0) return false;
-  return true;
+  // Accumulated, not a branch and an exit per character: a Twilio record pays this on every read.
+  let hex = HEX;
+  for (let i = 2; i < 34; i++) hex &= CLASSES[value.charCodeAt(i)]!;
+  return hex === HEX;
 }
 
 /** True for a Twilio call sid: `CA` followed by 32 hexadecimal digits. */
@@ -69,7 +71,7 @@ export function isUuidShaped(value: string): boolean {
   // dash is mispredicted): with the four dashes in place, 32 of them means
   // every other character is one.
   let alphanumerics = 0;
-  for (let i = 0; i < 36; i++) alphanumerics += (classOf(value.charCodeAt(i)) & ALPHANUMERIC) >> 1;
+  for (let i = 0; i < 36; i++) alphanumerics += (CLASSES[value.charCodeAt(i)]! & ALPHANUMERIC) >> 1;
   return alphanumerics === 32;
 }
 

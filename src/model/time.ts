@@ -152,13 +152,8 @@ const MONTH_OF_PACKED: ReadonlyMap<number, number> = new Map(
 );
 
 // The times of a record, and of calls listed by date, mostly fall on the day
-// read last: its check is remembered, and compared part by part first. `days`
-// counts the days checked, so that a time of the day can be told by its seconds.
-const last = { day: -1, packed: -1, year: -1, month: 0, days: 0 };
-
-// The last two times read, by day and second of that day, and their ISO text: a
-// record's start is often its creation, read two fields later.
-const recent = { days1: -1, second1: -1, iso1: '', days2: -1, second2: -1, iso2: '', older: 1 };
+// read last: its check is remembered, and compared part by part first.
+const last = { day: -1, packed: -1, year: -1, month: 0 };
 
 /**
  * The month (1-12) of `Wed, 19 Sep 2018 …` when its day, month and year name a
@@ -177,7 +172,6 @@ function checkedMonth(text: string): number {
   last.packed = packed;
   last.year = year;
   last.month = day >= 1 && day <= daysInMonth(year, month) ? month : 0;
-  last.days += 1;
   return last.month;
 }
 
@@ -201,34 +195,17 @@ export function providerTimeToIso(text: string): string | null {
     const second = twoDigits(text, 23);
     if (month > 0 && !Number.isNaN(hour + minute + second)) {
       if (hour > 23 || minute > 59 || second > 59) return null;
-      const ofDay = hour * 3600 + minute * 60 + second;
-      if (ofDay === recent.second1 && last.days === recent.days1) return recent.iso1;
-      if (ofDay === recent.second2 && last.days === recent.days2) return recent.iso2;
       // One flat string, written character by character: no pieces joined (a joined string is
       // a tree of strings that every later reader, JSON.stringify included, first flattens).
       // Its digits come from the numbers already read (the day and year checkedMonth kept):
       // every character read from the text costs a check of the string's representation.
       const { year, day } = last;
-      const iso = String.fromCharCode(
+      return String.fromCharCode(
         48 + ((year / 1000) | 0), 48 + (((year / 100) | 0) % 10), 48 + (((year / 10) | 0) % 10), 48 + (year % 10), 45,
         month > 9 ? 49 : 48, 48 + (month % 10), 45, 48 + ((day / 10) | 0), 48 + (day % 10), 84,
         48 + ((hour / 10) | 0), 48 + (hour % 10), 58, 48 + ((minute / 10) | 0), 48 + (minute % 10), 58,
         48 + ((second / 10) | 0), 48 + (second % 10), 90,
       );
-      // The older of the two gives way: one string stored, not two moved (each store of a new
-      // string into this long-lived object is a write barrier's slow path).
-      if (recent.older === 1) {
-        recent.days1 = last.days;
-        recent.second1 = ofDay;
-        recent.iso1 = iso;
-        recent.older = 2;
-      } else {
-        recent.days2 = last.days;
-        recent.second2 = ofDay;
-        recent.iso2 = iso;
-        recent.older = 1;
-      }
-      return iso;
     }
   }
   const ms = parseProviderTime(text);

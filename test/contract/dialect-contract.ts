@@ -220,6 +220,23 @@ export function runDialectContract(c: DialectCase): void {
         expect(error).toMatchObject({ record: raw.sid, field: c.rejectedField[name], value: raw[c.rejectedField[name]] });
       });
 
+      it('reads each time on its own, whichever of a record\'s times share their text', () => {
+        // The reader reads a time that repeats an earlier one's text once (a creation is mostly the start).
+        const texts = ['Wed, 19 Sep 2018 20:00:00 +0000', 'Wed, 19 Sep 2018 20:00:07 +0000', 'Wed, 19 Sep 2018 20:00:07 GMT', '', null, undefined];
+        const expected = (text: string | null | undefined) => (text === undefined || text === null || text === '' ? null : new Date(text).toISOString().replace('.000Z', 'Z'));
+        const base = fx.records[0]!;
+        for (const a of texts) for (const b of texts) for (const d of texts) for (const e of texts) {
+          const raw: RawRecord = { ...base };
+          TIME_FIELDS.forEach(([key], i) => {
+            const text = [a, b, d, e][i];
+            if (text === undefined) delete raw[key];
+            else raw[key] = text;
+          });
+          const call = normalizeCall(raw);
+          for (const [key, field] of TIME_FIELDS) expect(call[field], `${key}: ${String(raw[key])}`).toBe(expected(raw[key] as string | null | undefined));
+        }
+      });
+
       it('names the position of a record whose sid cannot be read', () => {
         const { sid: _sid, ...raw } = fx.records[0]!;
         expect(() => dialect.toCall(raw, 'line 7')).toThrow(expect.objectContaining({ record: 'line 7', field: 'sid' }));

@@ -33,6 +33,14 @@ const QUALITY_ORDER = Object.keys({
   mos: 1, sipResultCode: 1, rttAvg: 1, rttMin: 1, rttMax: 1, jitterAvg: 1, jitterMin: 1, jitterMax: 1, packetsLost: 1,
 } satisfies Record<keyof CallQuality, 1>) as Array<keyof CallQuality>;
 
+/**
+ * Fields whose wire value is often the very text of an earlier field of the
+ * same record (a call is mostly created when it starts): when both are read
+ * by one entry each with the same reader, the later is read only when its
+ * value differs. Readers are functions of the value, so the result is the same.
+ */
+const SAME_VALUE_AS: Partial<Record<CoreTarget, CoreTarget>> = { dateCreated: 'startTime', dateUpdated: 'endTime' };
+
 /** A record that was checked to be an object with a sid and a status. */
 type CallConstructor = new (raw: Record<string, unknown>, sid: string, status: CallStatus) => CallWithRaw;
 
@@ -58,7 +66,8 @@ function compileReader(table: FieldTable): CallConstructor {
   const scope: unknown[] = [];
   const ref = (value: unknown) => `s${scope.push(value) - 1}`;
   const str = (text: string) => JSON.stringify(text);
-  const readOf = (entry: FieldEntry) => `${ref(entry.read)}(raw[${str(entry.key)}], ${str(entry.key)}, sid)`;
+  const readValue = (entry: FieldEntry, value: string) => `${ref(entry.read)}(${value}, ${str(entry.key)}, sid)`;
+  const readOf = (entry: FieldEntry) => readValue(entry, `raw[${str(entry.key)}]`);
   const exprOf = (entries: readonly FieldEntry[]) => (entries.length === 0 ? 'null' : entries.map(readOf).join(' ?? '));
   const targeting = (to: string) => {
     const entries = table.entries.filter((e) => e.to === to && e.key !== 'sid' && e.key !== 'status');
@@ -66,6 +75,8 @@ function compileReader(table: FieldTable): CallConstructor {
   };
 
   const lines: string[] = [];
+  // Core fields read into locals by coreValue: their reader, and the locals of their wire value and result.
+  const single = new Map<CoreTarget, { read: FieldEntry['read']; value: string; result: string }>();
   const set = (field: string, expr: string) => lines.push(`this[${str(field)}] = ${expr};`);
   // Read first, as the hand-written reader did, so that their errors come first.
   lines.push(`const d = ${exprOf(targeting('directionDetail'))};`, `const a = ${exprOf(targeting('answeredByDetail'))};`);
@@ -85,9 +96,25 @@ function compileReader(table: FieldTable): CallConstructor {
       const none = Object.freeze(names.length === 0 ? {} : { [table.provider]: Object.freeze(Object.fromEntries(names.map((name) => [name, null]))) });
       const literal = (values: readonly string[]) => `{ ${str(table.provider)}: { ${names.map((name, i) => `${str(name)}: ${values[i]}`).join(', ')} } }`;
       set(field, group(names.map((name) => `providerFields.${name}`), ref(none), literal));
-    } else if (how === 'core') set(field, exprOf(targeting(field as CoreTarget)));
+    } else if (how === 'core') set(field, coreValue(field as CoreTarget));
   }
   lines.push(`this[${ref(RAW)}] = raw;`);
+
+  /** The expression of a core field; a field of SAME_VALUE_AS, or one named there, is read into locals. */
+  function coreValue(field: CoreTarget): string {
+    const entries = targeting(field);
+    const entry = entries[0];
+    const earlier = SAME_VALUE_AS[field];
+    const partner = earlier === undefined ? undefined : single.get(earlier);
+    const named = Object.values(SAME_VALUE_AS).includes(field);
+    if (entry === undefined || entries.length > 1 || (!named && partner?.read !== entry.read)) return exprOf(entries);
+    const value = `r${lines.length}`;
+    lines.push(`const ${value} = raw[${str(entry.key)}];`);
+    const read = partner?.read === entry.read ? `${value} === ${partner.value} ? ${partner.result} : ${readValue(entry, value)}` : readValue(entry, value);
+    lines.push(`const ${value}v = ${read};`);
+    single.set(field, { read: entry.read, value, result: `${value}v` });
+    return `${value}v`;
+  }
 
   /** Reads a group's targets into locals; `none` when all are null, else `build` of them. */
   function group(targets: readonly string[], none: string, build: (values: readonly string[]) => string): string {
