@@ -1,18 +1,30 @@
 /**
- * Iterates `source` one item ahead: the next item is being produced (fetched,
- * parsed, converted) while the caller works on the one it was handed.
+ * Iterates `source` up to `depth` items ahead: the next items are being
+ * produced (fetched, parsed, converted) while the caller works on the one it
+ * was handed. `source` must queue `next()` calls, as async generators do.
  * Returning early closes `source`.
  */
-export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T, void, undefined> {
+export async function* readAhead<T>(source: AsyncIterable<T>, depth: number): AsyncGenerator<T, void, undefined> {
   const iterator = source[Symbol.asyncIterator]();
-  try {
-    let next = iterator.next();
-    for (;;) {
-      const current = await next;
-      if (current.done === true) return;
-      next = iterator.next();
+  const ahead: Array<Promise<IteratorResult<T>>> = [];
+  let ended = false;
+  const fill = () => {
+    while (!ended && ahead.length < depth) {
+      const next = iterator.next();
       // A failure is thrown when that item is asked for; it is not unhandled meanwhile.
-      next.catch(() => {});
+      next.then(
+        (result) => (ended ||= result.done === true),
+        () => (ended = true),
+      );
+      ahead.push(next);
+    }
+  };
+  try {
+    for (;;) {
+      fill();
+      const current = await ahead.shift()!;
+      if (current.done === true) return;
+      fill();
       yield current.value;
     }
   } finally {
