@@ -87,8 +87,12 @@ const INSERT_NEW = `${INSERT} ON CONFLICT DO NOTHING`;
 const UPSERT = upsertSql(STAGED, '');
 const TEXTS = LIST(VARCHAR);
 
-/** A plain insert of rows that were expected to be new failed: the transaction is run again with the upsert. */
+/** A plain insert of rows that were expected to be new met a stored key: the transaction is run again with the upsert. */
 class InsertConflict extends Error {}
+
+// DuckDB says: Constraint Error: Duplicate key "…" violates primary key constraint (or, for a key this
+// transaction inserted: PRIMARY KEY or UNIQUE constraint violation: duplicate key "…"). Any other failure is the sync's.
+const KEY_CONFLICT = /^Constraint Error:.*duplicate key/is;
 
 class DuckDbSession implements SqlSession {
   readonly #prepared = new Map<string, DuckDBPreparedStatement>();
@@ -128,7 +132,8 @@ class DuckDbSession implements SqlSession {
       try {
         inserted = await run(INSERT);
       } catch (error) {
-        throw new InsertConflict(error instanceof Error ? error.message : String(error));
+        const message = error instanceof Error ? error.message : String(error);
+        throw KEY_CONFLICT.test(message) ? new InsertConflict(message) : error;
       }
     } else {
       // Counted by two upserts that use the key's index: a join with calls would scan the table at every page.
