@@ -39,9 +39,6 @@ export interface WindowSource {
   record(session: SqlSession, cursor: string | null, listed: boolean, maxCreatedMs: number | null): Promise<void>;
 }
 
-// Pages read and converted ahead of the one being written.
-const PAGES_AHEAD = 1;
-
 // A transient conflict rolls a transaction back; more than this many in a row without a commit is an error.
 const CONFLICTS = 5;
 
@@ -91,7 +88,7 @@ class PageParts {
  */
 export async function writeWindow(driver: SyncDriver, source: WindowSource, cursor: string | null, committed: (batch: WindowBatch) => void, rollback: boolean): Promise<void> {
   for (let conflicts = 0; ; ) {
-    const pages = readAhead(source.pages(cursor), PAGES_AHEAD);
+    const pages = readAhead(source.pages(cursor));
     const parts = new PageParts(pages);
     try {
       for (;;) {

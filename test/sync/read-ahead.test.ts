@@ -23,7 +23,7 @@ describe('readAhead', () => {
   it('starts on the next item before the caller is done with the current one', async () => {
     const { log, source } = logged(3);
     const seen: number[] = [];
-    for await (const item of readAhead(source, 1)) {
+    for await (const item of readAhead(source)) {
       await new Promise((resolve) => setImmediate(resolve));
       log.push(`used ${item}`);
       seen.push(item);
@@ -34,24 +34,9 @@ describe('readAhead', () => {
     expect(log).toContain('closed');
   });
 
-  it('runs up to its depth ahead, and no further', async () => {
-    const { log, source } = logged(8);
-    const seen: number[] = [];
-    for await (const item of readAhead(source, 3)) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      log.push(`used ${item}`);
-      seen.push(item);
-    }
-    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    for (let i = 0; i + 3 < 8; i++) {
-      expect(log.indexOf(`make ${i + 3}`)).toBeLessThan(log.indexOf(`used ${i}`));
-      if (i + 4 < 8) expect(log.indexOf(`make ${i + 4}`)).toBeGreaterThan(log.indexOf(`used ${i}`));
-    }
-  });
-
   it('closes the source when the caller stops early', async () => {
     const { log, source } = logged(10);
-    for await (const item of readAhead(source, 1)) if (item === 1) break;
+    for await (const item of readAhead(source)) if (item === 1) break;
     expect(log).toContain('closed');
     expect(log).not.toContain('make 4');
   });
@@ -62,7 +47,7 @@ describe('readAhead', () => {
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
     try {
-      const iterator = readAhead(source, 1);
+      const iterator = readAhead(source);
       expect((await iterator.next()).value).toBe(0);
       // The failure happens while the caller still works on item 0.
       await new Promise((resolve) => setTimeout(resolve, 20));
