@@ -65,10 +65,13 @@ async function openLocked(path: string, timeoutMs: number): Promise<DuckDBInstan
 const DUCKDB_ROW_GROUP = 122_880;
 const chr = (text: string) => `chr(${text.charCodeAt(0)})`;
 
-// A page's rows arrive as two list parameters, zipped by unnest: each row's text and its raw record.
+// A page's rows arrive as two list parameters, zipped by unnest: each row's hash and text, and its raw record.
 // Not a staging table: rows appended to one stay in the transaction's memory until it commits, even
 // deleted, so a transaction of a row group held every row twice and DuckDB spilled to its temp directory.
-const PAGE = 'SELECT unnest($1::VARCHAR[]) AS text, unnest($2::VARCHAR[]) AS raw';
+// The hash comes made (32 hex digits before the text): DuckDB's one thread is what a sync waits on.
+const HASH_DIGITS = 32;
+const PAGE = `SELECT substr(keyed, 1, ${HASH_DIGITS}) AS hash, substr(keyed, ${HASH_DIGITS + 1}) AS text, raw
+  FROM (SELECT unnest($1::VARCHAR[]) AS keyed, unnest($2::VARCHAR[]) AS raw)`;
 
 // A row's text split back into its cells (see CallRow): joined text, or a JSON array of strings.
 const CELLS = `CASE WHEN starts_with(text, '[')
@@ -76,16 +79,20 @@ const CELLS = `CASE WHEN starts_with(text, '[')
   ELSE list_transform(string_split(text, ${chr(CELL_SEPARATOR)}), cell -> NULLIF(cell, ${chr(NULL_CELL)})) END`;
 
 /** The page's rows as calls columns and content_hash, in order: each cell cast to its column's type. */
-const STAGED = `SELECT ${CALL_COLUMNS.slice(0, RAW_CELL).map((c, i) => `CAST(cells[${i + 1}] AS ${TYPES[c.type]})`).join(', ')}, CAST(raw AS JSON), md5(text)
-  FROM (SELECT ${CELLS} AS cells, text, raw FROM (${PAGE}))`;
+const STAGED = `SELECT ${CALL_COLUMNS.slice(0, RAW_CELL).map((c, i) => `CAST(cells[${i + 1}] AS ${TYPES[c.type]})`).join(', ')}, CAST(raw AS JSON), hash
+  FROM (SELECT ${CELLS} AS cells, hash, raw FROM (${PAGE}))`;
 
 const INSERT = `INSERT INTO calls SELECT *, now(), now() FROM (${STAGED})`;
 const INSERT_NEW = `${INSERT} ON CONFLICT DO NOTHING`;
 const UPSERT = upsertSql(STAGED, '');
 const TEXTS = LIST(VARCHAR);
 
-/** A plain insert of rows that were expected to be new failed: the transaction is run again with the upsert. */
+/** A plain insert of rows that were expected to be new met a stored key: the transaction is run again with the upsert. */
 class InsertConflict extends Error {}
+
+// DuckDB says: Constraint Error: Duplicate key "…" violates primary key constraint (or, for a key this
+// transaction inserted: PRIMARY KEY or UNIQUE constraint violation: duplicate key "…"). Any other failure is the sync's.
+const KEY_CONFLICT = /^Constraint Error:.*duplicate key/is;
 
 class DuckDbSession implements SqlSession {
   readonly #prepared = new Map<string, DuckDBPreparedStatement>();
@@ -107,12 +114,12 @@ class DuckDbSession implements SqlSession {
   lastAllNew = false;
 
   /**
-   * Each row crosses into DuckDB as two strings (its text and its raw record); the statements
-   * that split, cast, hash and upsert them run on a DuckDB thread while this one reads the next page.
+   * Each row crosses into DuckDB as two strings (its hash and text, and its raw record); the
+   * statements that split, cast and upsert them run on a DuckDB thread while this one reads the next page.
    */
   async upsertCalls(rows: readonly CallRow[]): Promise<WriteCounts> {
     if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-    const texts = rows.map((row) => row.text);
+    const texts = rows.map((row) => row.hash + row.text);
     const raws = rows.map((row) => row.rawText);
     const run = async (sql: string): Promise<number> => {
       const statement = await this.#prepare(sql);
@@ -125,7 +132,8 @@ class DuckDbSession implements SqlSession {
       try {
         inserted = await run(INSERT);
       } catch (error) {
-        throw new InsertConflict(error instanceof Error ? error.message : String(error));
+        const message = error instanceof Error ? error.message : String(error);
+        throw KEY_CONFLICT.test(message) ? new InsertConflict(message) : error;
       }
     } else {
       // Counted by two upserts that use the key's index: a join with calls would scan the table at every page.
