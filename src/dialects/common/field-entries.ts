@@ -12,8 +12,10 @@ export function readAddressText(value: unknown, field: string, record: string): 
   return text === null ? null : readAddress(text);
 }
 
-// Prices repeat (a few rates times whole minutes): each text's reading is remembered, up to this many texts.
-const PRICE_TEXTS = 1024;
+// Prices repeat (a few rates times whole minutes), across the records of a first
+// read too: each text's or JSON number's reading is remembered, up to this many.
+// A number's is worth it: writing a double as text costs more than a Map lookup.
+const PRICE_VALUES = 1024;
 
 /** Reads a price whose charge has sign `chargeSign` in the dialect, as a canonical decimal (a charge positive). */
 export function chargeReader(chargeSign: -1 | 1): FieldReader {
@@ -27,13 +29,14 @@ export function chargeReader(chargeSign: -1 | 1): FieldReader {
           const price = readDecimal(value, field, record);
           return price === null ? null : negateDecimal(price);
         };
-  const known = new Map<string, unknown>();
+  // A Map compares numbers by value (0 and -0 alike, which read alike) and never a number with text.
+  const known = new Map<string | number, unknown>();
   return (value, field, record) => {
-    if (typeof value !== 'string') return read(value, field, record);
+    if (typeof value !== 'string' && typeof value !== 'number') return read(value, field, record);
     let price = known.get(value);
     if (price === undefined) {
       price = read(value, field, record);
-      if (known.size >= PRICE_TEXTS) known.clear();
+      if (known.size >= PRICE_VALUES) known.clear();
       known.set(value, price);
     }
     return price;
