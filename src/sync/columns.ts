@@ -82,10 +82,9 @@ const SEPARATORS = /[\x1e\x1f]/;
 export const RAW_CELL = CALL_COLUMNS.length - 1;
 
 /**
- * A call ready to be written: its canonical cells (every one of
- * {@link CALL_COLUMNS} but `raw`) as one text, which drivers hand to the
- * database in one piece and from which the content hash is taken, and its raw
- * record as JSON. Only text: a page of rows keeps none of its calls' objects alive.
+ * A call ready to be written: its cells in {@link CALL_COLUMNS} order, and
+ * its canonical cells (every one but `raw`) as one text, which drivers can
+ * hand to the database in one piece and from which the content hash is taken.
  *
  * The text is the cells joined by {@link CELL_SEPARATOR}, a NULL as
  * {@link NULL_CELL}, numbers in JavaScript's shortest exact form and JSON
@@ -94,18 +93,25 @@ export const RAW_CELL = CALL_COLUMNS.length - 1;
  * strings or null. Either way, the same values always give the same text.
  */
 export class CallRow {
-  /** The hash of the canonical values (MD5 of {@link text}, hex), which decides whether a stored row changed. */
-  readonly hash: string;
+  #hash: string | undefined;
 
-  // Made with the row, while the page before it is written: a database thread busy with that page is what a sync waits on.
   constructor(
     readonly sid: string,
+    readonly cells: CellValue[],
     /** The canonical cells as one text (see the class). */
     readonly text: string,
-    /** The raw record as JSON text, null when the call has none. */
-    readonly rawText: string | null,
-  ) {
-    this.hash = createHash('md5').update(text).digest('hex');
+  ) {}
+
+  /** The hash of the canonical values (MD5 of {@link text}, hex), which decides whether a stored row changed. */
+  get hash(): string {
+    this.#hash ??= createHash('md5').update(this.text).digest('hex');
+    return this.#hash;
+  }
+
+  /** The raw record as JSON text, null when the call has none. */
+  get rawText(): string | null {
+    const raw = this.cells[RAW_CELL];
+    return raw === null || raw === undefined ? null : JSON.stringify(raw);
   }
 }
 
@@ -129,23 +135,21 @@ function rowText(cells: readonly CellValue[]): string {
   return joinable ? texts.map((text) => text ?? NULL_CELL).join(CELL_SEPARATOR) : JSON.stringify(texts);
 }
 
-/** A call's cells, in {@link CALL_COLUMNS} order; `account` fills in an account the record did not name. */
-export function callCells(call: Call, account: string): CellValue[] {
-  if (call.price !== null) checkPrice(call);
-  const cells = CALL_COLUMNS.map((column) => column.read(call));
-  if (cells[1] === null) cells[1] = account;
-  return cells;
-}
-
 /**
  * Turns a canonical call into a row. The hash covers the canonical values
  * (the raw record is left out), so a row is rewritten only when a value
  * callbridge reads from the record changed.
  */
 export function callRow(call: Call, account: string): CallRow {
-  const cells = callCells(call, account);
-  const raw = cells[RAW_CELL];
-  return new CallRow(call.sid, rowText(cells), raw === null || raw === undefined ? null : JSON.stringify(raw));
+  if (call.price !== null) checkPrice(call);
+  const cells = CALL_COLUMNS.map((column) => column.read(call));
+  if (cells[1] === null) cells[1] = account;
+  return new CallRow(call.sid, cells, rowText(cells));
+}
+
+/** Index of a column in a row's cells. */
+export function columnIndex(name: string): number {
+  return CALL_COLUMNS.findIndex((column) => column.name === name);
 }
 
 /** Digits a stored price keeps: `NUMERIC(38, 12)` on every engine. */

@@ -65,13 +65,10 @@ async function openLocked(path: string, timeoutMs: number): Promise<DuckDBInstan
 const DUCKDB_ROW_GROUP = 122_880;
 const chr = (text: string) => `chr(${text.charCodeAt(0)})`;
 
-// A page's rows arrive as two list parameters, zipped by unnest: each row's hash and text, and its raw record.
+// A page's rows arrive as two list parameters, zipped by unnest: each row's text and its raw record.
 // Not a staging table: rows appended to one stay in the transaction's memory until it commits, even
 // deleted, so a transaction of a row group held every row twice and DuckDB spilled to its temp directory.
-// The hash comes made (32 hex digits before the text): DuckDB's one thread is what a sync waits on.
-const HASH_DIGITS = 32;
-const PAGE = `SELECT substr(keyed, 1, ${HASH_DIGITS}) AS hash, substr(keyed, ${HASH_DIGITS + 1}) AS text, raw
-  FROM (SELECT unnest($1::VARCHAR[]) AS keyed, unnest($2::VARCHAR[]) AS raw)`;
+const PAGE = 'SELECT unnest($1::VARCHAR[]) AS text, unnest($2::VARCHAR[]) AS raw';
 
 // A row's text split back into its cells (see CallRow): joined text, or a JSON array of strings.
 const CELLS = `CASE WHEN starts_with(text, '[')
@@ -79,8 +76,8 @@ const CELLS = `CASE WHEN starts_with(text, '[')
   ELSE list_transform(string_split(text, ${chr(CELL_SEPARATOR)}), cell -> NULLIF(cell, ${chr(NULL_CELL)})) END`;
 
 /** The page's rows as calls columns and content_hash, in order: each cell cast to its column's type. */
-const STAGED = `SELECT ${CALL_COLUMNS.slice(0, RAW_CELL).map((c, i) => `CAST(cells[${i + 1}] AS ${TYPES[c.type]})`).join(', ')}, CAST(raw AS JSON), hash
-  FROM (SELECT ${CELLS} AS cells, hash, raw FROM (${PAGE}))`;
+const STAGED = `SELECT ${CALL_COLUMNS.slice(0, RAW_CELL).map((c, i) => `CAST(cells[${i + 1}] AS ${TYPES[c.type]})`).join(', ')}, CAST(raw AS JSON), md5(text)
+  FROM (SELECT ${CELLS} AS cells, text, raw FROM (${PAGE}))`;
 
 const INSERT = `INSERT INTO calls SELECT *, now(), now() FROM (${STAGED})`;
 const INSERT_NEW = `${INSERT} ON CONFLICT DO NOTHING`;
@@ -114,12 +111,12 @@ class DuckDbSession implements SqlSession {
   lastAllNew = false;
 
   /**
-   * Each row crosses into DuckDB as two strings (its hash and text, and its raw record); the
-   * statements that split, cast and upsert them run on a DuckDB thread while this one reads the next page.
+   * Each row crosses into DuckDB as two strings (its text and its raw record); the statements
+   * that split, cast, hash and upsert them run on a DuckDB thread while this one reads the next page.
    */
   async upsertCalls(rows: readonly CallRow[]): Promise<WriteCounts> {
     if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-    const texts = rows.map((row) => row.hash + row.text);
+    const texts = rows.map((row) => row.text);
     const raws = rows.map((row) => row.rawText);
     const run = async (sql: string): Promise<number> => {
       const statement = await this.#prepare(sql);
