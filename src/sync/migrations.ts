@@ -50,6 +50,13 @@ const MIGRATIONS: readonly Migration[] = [
     // few kB now stay whole, at about twice the table's size. DuckDB compresses by column, unasked.
     statements: (_types, _indexes, engine) => (engine === 'postgres' ? ['ALTER TABLE calls SET (toast_tuple_target = 8160)'] : []),
   },
+  {
+    version: 3,
+    name: 'sync times default to now() on PostgreSQL',
+    // New calls are copied straight into calls (COPY sets no expression), taking the transaction's time as the upsert does.
+    statements: (_types, _indexes, engine) =>
+      engine === 'postgres' ? ['ALTER TABLE calls ALTER COLUMN first_synced_at SET DEFAULT now(), ALTER COLUMN synced_at SET DEFAULT now()'] : [],
+  },
 ];
 
 /** The schema version this callbridge writes. */

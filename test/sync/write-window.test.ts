@@ -1,12 +1,12 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../src/emulator/generate-dataset.js';
 import type { Call } from '../../src/model/call.js';
 import { callRow } from '../../src/sync/columns.js';
 import type { SyncDriver } from '../../src/sync/driver.js';
-import { openDuckDb } from '../../src/sync/duckdb-driver.js';
 import { migrate } from '../../src/sync/migrations.js';
+import { openTarget } from '../../src/sync/open-target.js';
 import { type WindowBatch, type WindowPage, writeWindow } from '../../src/sync/write-window.js';
-import { duckdbEngine } from './engines.js';
+import { type Engine, duckdbEngine, postgresEngine } from './engines.js';
 import { callsOf } from './evolve.js';
 
 const engine = duckdbEngine();
@@ -19,9 +19,9 @@ function page(calls: Call[], cursor: string | null): WindowPage {
   return { rows: calls.map((call) => callRow(call, 'AC')), read: calls.length, seen: [], maxCreatedMs: null, cursor, last: cursor === null };
 }
 
-/** The DuckDB driver with transactions of `rows` rows. */
+/** The target's driver with transactions of `rows` rows. */
 async function driverOf(target: string, rows: number, splitPages: boolean): Promise<SyncDriver> {
-  const opened = await openDuckDb(target, 1000);
+  const opened = await openTarget(target, { lockTimeoutMs: 1000 });
   return {
     engine: opened.engine,
     target: opened.target,
@@ -70,11 +70,21 @@ async function writePages(driver: SyncDriver, calls: Call[][], cursor: string | 
   return { listings, recorded, batches, error };
 }
 
-describe('writeWindow (DuckDB)', () => {
+/** Both engines write pages that were all new with a plain insert, and replay its transaction as upserts when it meets a stored key. */
+describe.each(['duckdb', 'postgres'] as const)('writeWindow, plain inserts (%s)', (name) => {
+  let target: Engine;
+  beforeAll(async () => {
+    target = name === 'duckdb' ? engine : await postgresEngine();
+  }, 180_000);
+  afterAll(async () => {
+    if (name === 'postgres') await target?.stop();
+  }, 60_000);
+
   it('reads a transaction a plain insert rolled back again from the last committed cursor, and counts only what was committed', async () => {
-    const target = await engine.fresh();
+    const at = await target.fresh();
     // Three rows to a transaction, whole pages: pages 1 and 2 commit together, page 3 alone.
-    const { listings, recorded, batches } = await writePages(await driverOf(target, 3, false), [[a!, b!], [c!], [d!, priced(a!)]]);
+    const { listings, recorded, batches, error } = await writePages(await driverOf(at, 3, false), [[a!, b!], [c!], [d!, priced(a!)]]);
+    expect(error).toBeNull();
     // Page 2 was all new, so page 3 went in with a plain insert, which met `a`.
     expect(listings).toEqual([null, 'p3']);
     expect(recorded).toEqual([['p3', false], [null, true]]);
@@ -82,11 +92,14 @@ describe('writeWindow (DuckDB)', () => {
       [3, 'p3', [{ inserted: 2, updated: 0, unchanged: 0 }, { inserted: 1, updated: 0, unchanged: 0 }]],
       [2, null, [{ inserted: 1, updated: 1, unchanged: 0 }]],
     ]);
-    const rows = await engine.select(target, 'SELECT sid, price FROM calls ORDER BY sid');
+    const rows = await target.select(at, 'SELECT sid, price, synced_at >= first_synced_at AS ordered FROM calls ORDER BY sid');
     expect(rows).toHaveLength(4);
-    expect(rows.find((row) => row.sid === a!.sid)?.price).toBe(-0.75);
+    expect(Number(rows.find((row) => row.sid === a!.sid)?.price)).toBe(-0.75);
+    expect(rows.every((row) => row.ordered === true)).toBe(true);
   });
+});
 
+describe('writeWindow (DuckDB)', () => {
   it('splits pages so that each transaction writes exactly its rows, the cursor after the last whole page', async () => {
     const target = await engine.fresh();
     const { listings, recorded, batches } = await writePages(await driverOf(target, 3, true), [[a!, b!], [c!, d!], [e!, priced(a!)]]);
