@@ -97,6 +97,17 @@ async function readBody(response: Response): Promise<string> {
   return Buffer.concat(chunks, size).toString('utf8');
 }
 
+/** A response read whole. */
+interface Answer {
+  status: number;
+  text: string;
+  /** The Retry-After header in ms, null when absent or unreadable. */
+  retryAfter: number | null;
+}
+
+/** What one attempt got: an answer, or what fetch or the body's reading threw (and whether the attempt's own time ran out). */
+type Attempt = Answer | { failed: unknown; timedOut: boolean };
+
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
     return { ok: true, value: JSON.parse(text) };
@@ -185,41 +196,49 @@ export function createTransport(config: ResolvedConfig, dialect: Dialect): Trans
   // The host is named so that a wrong base URL shows; an origin never holds credentials.
   const shownOf = (url: URL) => url.origin + url.pathname + url.search;
 
+  /** Makes one request within the attempt's time (and `cancel`), reading its body whole. */
+  const attemptOnce = async (request: (signal: AbortSignal) => Promise<Response>, cancel?: AbortSignal): Promise<Attempt> => {
+    const { signal, end } = attemptSignal(config.timeout, cancel);
+    try {
+      const response = await request(signal);
+      const retryAfter = retryAfterMs(response.headers.get('retry-after'));
+      return { status: response.status, retryAfter, text: await readBody(response) };
+    } catch (error) {
+      return { failed: error, timedOut: signal.aborted };
+    } finally {
+      end();
+    }
+  };
+
+  /** How long to wait before the next attempt after an answer worth retrying; null when its Retry-After asks for longer than allowed. */
+  const waitAfter = ({ retryAfter }: Answer, attempt: number): number | null => {
+    const wait = retryAfter ?? backoffMs(attempt - 1, retry);
+    return wait <= retry.maxRetryAfter ? wait : null;
+  };
+
   /** A GET with the retries of `getJson`, from attempt `first`; `parse: false` hands a 2xx body back as text. */
   async function get(url: URL, cancel: AbortSignal | undefined, parse: boolean, first = 1): Promise<unknown> {
     const shown = shownOf(url);
     for (let attempt = first; ; attempt++) {
       const canRetry = attempt <= retry.limit;
-      const { signal, end } = attemptSignal(config.timeout, cancel);
-      let status: number;
-      let text: string;
-      let retryAfter: number | null;
-      try {
-        const response = await http.get(url, { signal });
-        status = response.status;
-        retryAfter = retryAfterMs(response.headers.get('retry-after'));
-        text = await readBody(response);
-      } catch (error) {
+      const answer = await attemptOnce((signal) => http.get(url, { signal }), cancel);
+      if ('failed' in answer) {
+        const { failed } = answer;
         if (cancel?.aborted) throw cancel.reason;
-        if (signal.aborted) throw new TimeoutError(shown, config.timeout);
-        if (error instanceof BodyTooLarge) {
-          throw new MalformedResponseError(shown, attempt, `the body is larger than ${MAX_BODY_BYTES} bytes`);
-        }
-        if (!canRetry || isPermanent(error)) throw new NetworkError(shown, attempt, networkReason(error));
+        if (answer.timedOut) throw new TimeoutError(shown, config.timeout);
+        if (failed instanceof BodyTooLarge) throw new MalformedResponseError(shown, attempt, `the body is larger than ${MAX_BODY_BYTES} bytes`);
+        if (!canRetry || isPermanent(failed)) throw new NetworkError(shown, attempt, networkReason(failed));
         await pause(backoffMs(attempt - 1, retry), cancel);
         continue;
-      } finally {
-        end();
       }
+      const { status, text } = answer;
       if (status >= 200 && status < 300) return parse ? parseText(url, { text, attempt }, cancel) : { text, attempt };
-      if (canRetry && RETRIED_STATUSES.has(status)) {
-        const wait = retryAfter ?? backoffMs(attempt - 1, retry);
-        if (wait <= retry.maxRetryAfter) {
-          await pause(wait, cancel);
-          continue;
-        }
+      const wait = canRetry && RETRIED_STATUSES.has(status) ? waitAfter(answer, attempt) : null;
+      if (wait !== null) {
+        await pause(wait, cancel);
+        continue;
       }
-      throw answerError(status, text, { url: shown, attempts: attempt }, retryAfter);
+      throw answerError(status, text, { url: shown, attempts: attempt }, answer.retryAfter);
     }
   }
 
@@ -250,30 +269,22 @@ export function createTransport(config: ResolvedConfig, dialect: Dialect): Trans
         : { body: new URLSearchParams(request.body.params as Array<[string, string]>) };
       for (let attempt = 1; ; attempt++) {
         const canRetry = attempt <= retry.limit;
-        const { signal, end } = attemptSignal(config.timeout, undefined);
-        let status: number;
-        let text: string;
-        let retryAfter: number | null;
-        try {
-          const response = await http(url, { method, signal, ...init });
-          status = response.status;
-          retryAfter = retryAfterMs(response.headers.get('retry-after'));
-          text = await readBody(response);
-        } catch (error) {
-          if (neverSent(error)) {
+        const answer = await attemptOnce((signal) => http(url, { method, signal, ...init }));
+        if ('failed' in answer) {
+          const { failed } = answer;
+          if (neverSent(failed)) {
             if (canRetry) {
               await pause(backoffMs(attempt - 1, retry));
               continue;
             }
-            throw new NetworkError(shown, attempt, networkReason(error), method);
+            throw new NetworkError(shown, attempt, networkReason(failed), method);
           }
-          if (isPermanent(error)) throw new NetworkError(shown, attempt, networkReason(error), method);
-          if (signal.aborted) throw ambiguous(`no complete answer within ${config.timeout} ms`, method, shown);
-          if (error instanceof BodyTooLarge) throw ambiguous(`the answer is larger than ${MAX_BODY_BYTES} bytes`, method, shown);
-          throw ambiguous(`the connection failed after the request was sent (${networkReason(error)})`, method, shown);
-        } finally {
-          end();
+          if (isPermanent(failed)) throw new NetworkError(shown, attempt, networkReason(failed), method);
+          if (answer.timedOut) throw ambiguous(`no complete answer within ${config.timeout} ms`, method, shown);
+          if (failed instanceof BodyTooLarge) throw ambiguous(`the answer is larger than ${MAX_BODY_BYTES} bytes`, method, shown);
+          throw ambiguous(`the connection failed after the request was sent (${networkReason(failed)})`, method, shown);
         }
+        const { status, text } = answer;
         if (status >= 200 && status < 300) {
           if (text === '') return null;
           const body = parseJson(text);
@@ -281,15 +292,13 @@ export function createTransport(config: ResolvedConfig, dialect: Dialect): Trans
           throw ambiguous(`${dialect.provider} answered ${status} but the body is not JSON`, method, shown);
         }
         // 429 says the provider did not act: the one answer a write may be retried after.
-        if (status === 429 && canRetry) {
-          const wait = retryAfter ?? backoffMs(attempt - 1, retry);
-          if (wait <= retry.maxRetryAfter) {
-            await pause(wait);
-            continue;
-          }
+        const wait = canRetry && status === 429 ? waitAfter(answer, attempt) : null;
+        if (wait !== null) {
+          await pause(wait);
+          continue;
         }
         if (status >= 500) throw ambiguous(`${dialect.provider} answered ${status}`, method, shown);
-        throw answerError(status, text, { url: shown, attempts: attempt, method }, retryAfter);
+        throw answerError(status, text, { url: shown, attempts: attempt, method }, answer.retryAfter);
       }
     },
   };
