@@ -2,6 +2,8 @@ import type { DigitNfa, StateSet } from './digit-nfa.js';
 
 interface State {
   readonly set: StateSet;
+  /** The set as text: states are shared by it. */
+  readonly key: string;
   readonly next: Array<State | undefined>;
   /** A bit per length (in digits) whose result is known. */
   known: number;
@@ -13,7 +15,8 @@ interface State {
   readonly ahead: Array<State | undefined>;
 }
 
-const state = (set: StateSet): State => ({ set, next: new Array<State | undefined>(10), known: 0, results: [], run: -1, ahead: [] });
+const keyOf = (set: StateSet) => set.join(',');
+const state = (set: StateSet, key = keyOf(set)): State => ({ set, key, next: new Array<State | undefined>(10), known: 0, results: [], run: -1, ahead: [] });
 
 // Texts longer than this are computed directly: a length is a bit of State.known.
 const MAX_LENGTH = 30;
@@ -79,7 +82,7 @@ export class DigitMemo<T> {
 
   #step(from: State, digit: number): State {
     const set = this.#nfa.step(from.set, digit);
-    const key = set.join(',');
+    const key = keyOf(set);
     let to = this.#states.get(key);
     if (to === undefined) {
       if (this.#states.size >= this.#limit) {
@@ -87,7 +90,7 @@ export class DigitMemo<T> {
         this.#states = new Map();
         this.#root = state(this.#nfa.start());
       }
-      to = state(set);
+      to = state(set, key);
       this.#states.set(key, to);
     }
     from.next[digit] = to;
@@ -100,7 +103,7 @@ export class DigitMemo<T> {
     for (let d = 1; d < 10; d++) {
       // States are shared by their set; a comparison of sets also holds across a reset of #states.
       const other = from.next[d] ?? this.#step(from, d);
-      if (other !== to && other.set.join(',') !== to.set.join(',')) return undefined;
+      if (other !== to && other.key !== to.key) return undefined;
     }
     return to;
   }
