@@ -147,11 +147,6 @@ export function callRow(call: Call, account: string): CallRow {
   return new CallRow(call.sid, cells, rowText(cells));
 }
 
-/** Index of a column in a row's cells. */
-export function columnIndex(name: string): number {
-  return CALL_COLUMNS.findIndex((column) => column.name === name);
-}
-
 /** Digits a stored price keeps: `NUMERIC(38, 12)` on every engine. */
 export const PRICE_SCALE = 12;
 const PRICE_INTEGER_DIGITS = 38 - PRICE_SCALE;
