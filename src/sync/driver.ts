@@ -43,6 +43,8 @@ export interface SyncDriver {
   readonly target: string;
   /** The SQL type of each column type. */
   readonly types: Readonly<Record<ColumnType, string>>;
+  /** How the `calls` columns of a type are stored, a clause after the type when the table is created (none by default). */
+  readonly columnStorage: Readonly<Partial<Record<ColumnType, string>>>;
   /**
    * How many rows a transaction of the window writes at least, in whole pages, with the cursor after
    * the last of them (1: each page its own transaction). A killed run loses at most one transaction's writing.

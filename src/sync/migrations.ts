@@ -6,7 +6,7 @@ import { SyncTargetError } from './errors/sync-target-error.js';
 interface Migration {
   version: number;
   name: string;
-  statements: (types: SyncDriver['types'], indexes: boolean, engine: string) => string[];
+  statements: (driver: SyncDriver) => string[];
 }
 
 /**
@@ -17,15 +17,16 @@ const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'calls and sync state',
-    statements: (t, indexes) => [
+    // A column's storage clause is not schema: it only decides how new tables store their values.
+    statements: ({ types: t, columnStorage, secondaryIndexes }) => [
       `CREATE TABLE calls (
-        ${CALL_COLUMNS.map((c) => `${c.name} ${t[c.type]}${['provider', 'account_sid', 'sid', 'status'].includes(c.name) ? ' NOT NULL' : ''}`).join(',\n        ')},
+        ${CALL_COLUMNS.map((c) => `${c.name} ${t[c.type]}${columnStorage[c.type] === undefined ? '' : ` ${columnStorage[c.type]}`}${['provider', 'account_sid', 'sid', 'status'].includes(c.name) ? ' NOT NULL' : ''}`).join(',\n        ')},
         content_hash ${t.text} NOT NULL,
         first_synced_at ${t.timestamp} NOT NULL,
         synced_at ${t.timestamp} NOT NULL,
         PRIMARY KEY (provider, account_sid, sid)
       )`,
-      ...(indexes ? ['CREATE INDEX calls_start_time ON calls (start_time)', 'CREATE INDEX calls_date_created ON calls (date_created)'] : []),
+      ...(secondaryIndexes ? ['CREATE INDEX calls_start_time ON calls (start_time)', 'CREATE INDEX calls_date_created ON calls (date_created)'] : []),
       `CREATE TABLE callbridge_sync_state (
         provider ${t.text} NOT NULL,
         account_sid ${t.text} NOT NULL,
@@ -48,13 +49,13 @@ const MIGRATIONS: readonly Migration[] = [
     name: 'calls rows stored uncompressed up to 8 kB on PostgreSQL',
     // Compressing each new row (its raw record) took a fifth of the server's time in a sync; rows of a
     // few kB now stay whole, at about twice the table's size. DuckDB compresses by column, unasked.
-    statements: (_types, _indexes, engine) => (engine === 'postgres' ? ['ALTER TABLE calls SET (toast_tuple_target = 8160)'] : []),
+    statements: ({ engine }) => (engine === 'postgres' ? ['ALTER TABLE calls SET (toast_tuple_target = 8160)'] : []),
   },
   {
     version: 3,
     name: 'sync times default to now() on PostgreSQL',
     // New calls are copied straight into calls (COPY sets no expression), taking the transaction's time as the upsert does.
-    statements: (_types, _indexes, engine) =>
+    statements: ({ engine }) =>
       engine === 'postgres' ? ['ALTER TABLE calls ALTER COLUMN first_synced_at SET DEFAULT now(), ALTER COLUMN synced_at SET DEFAULT now()'] : [],
   },
 ];
@@ -78,7 +79,7 @@ export async function migrate(driver: SyncDriver): Promise<void> {
       }
       for (const migration of MIGRATIONS) {
         if (migration.version <= current) continue;
-        for (const statement of migration.statements(driver.types, driver.secondaryIndexes, driver.engine)) await session.query(statement);
+        for (const statement of migration.statements(driver)) await session.query(statement);
         await session.query('INSERT INTO callbridge_migrations (version, name, applied_at) VALUES ($1, $2, now())', [migration.version, migration.name]);
       }
     },

@@ -95,6 +95,7 @@ class PostgresSession implements SqlSession {
 class PostgresDriver implements SyncDriver {
   readonly engine = 'postgres';
   readonly types = TYPES;
+  readonly columnStorage = {};
   readonly secondaryIndexes = true;
   // Ten pages to a transaction measured no faster (200,000 calls: 32.1 s against 30.0 s page by page) and held more memory.
   readonly rowsPerTransaction = 1;

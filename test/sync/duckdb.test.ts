@@ -1,9 +1,11 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { datasetOf } from '../../src/emulator/calls-dataset.js';
 import { generateDataset } from '../../src/emulator/generate-dataset.js';
 import { type Emulator, startEmulator } from '../../src/emulator/server.js';
 import { spawnCli } from '../support/run-cli.js';
-import { cliEnv, expectedHashes, storedHashes, syncContract } from './contract.js';
+import { syncCalls } from '../../src/sync/index.js';
+import { cliEnv, expectedHashes, sourceOf, storedHashes, syncContract } from './contract.js';
 import { duckdbEngine } from './engines.js';
 import { callsOf } from './evolve.js';
 
@@ -11,6 +13,41 @@ describe('sync into DuckDB', () => {
   const engine = duckdbEngine();
   afterAll(() => engine.stop());
   syncContract(() => engine);
+
+  describe('storage', () => {
+    let emulator: Emulator | undefined;
+    afterEach(async () => emulator?.close());
+
+    /** Each column's storage methods, and the file's format. */
+    async function storage(target: string) {
+      const rows = await engine.select(
+        target,
+        `SELECT column_name, list_sort(list_distinct(list(compression))) AS methods, any_value((SELECT tags['storage_version'] FROM duckdb_databases() WHERE database_name = current_database())) AS format
+         FROM pragma_storage_info('calls') WHERE segment_type NOT IN ('VALIDITY', 'BIGINT') AND compression <> 'Constant' GROUP BY column_name`,
+      );
+      return { format: rows[0]?.format, methods: Object.fromEntries(rows.map((row) => [row.column_name, row.methods])) };
+    }
+
+    it('stores the JSON columns of a new file in zstd, the texts in FSST, in the format of DuckDB 1.2', async () => {
+      emulator = await startEmulator({ dataset: datasetOf(callsOf(generateDataset({ calls: 3000, seed: 5 }))) });
+      const target = await engine.fresh();
+      await syncCalls({ to: target, sources: [sourceOf(emulator)] });
+      const { format, methods } = await storage(target);
+      expect(format).toBe('v1.2.0+');
+      expect(methods).toMatchObject({ raw: ['ZSTD'], subresource_uris: ['ZSTD'], sid: ['FSST'], uri: ['FSST'] });
+    });
+
+    it('leaves them to FSST in a file of an older format, which would store zstd columns uncompressed', async () => {
+      emulator = await startEmulator({ dataset: datasetOf(callsOf(generateDataset({ calls: 3000, seed: 5 }))) });
+      const target = await engine.fresh();
+      // A file another program created, in DuckDB's default format.
+      (await DuckDBInstance.create(target)).closeSync();
+      await syncCalls({ to: target, sources: [sourceOf(emulator)] });
+      const { format, methods } = await storage(target);
+      expect(format).toBe('v1.0.0+');
+      expect(methods).toMatchObject({ raw: ['FSST'], subresource_uris: ['FSST'], sid: ['FSST'] });
+    });
+  });
 
   describe('one writing process per file', () => {
     let emulator: Emulator | undefined;

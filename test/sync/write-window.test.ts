@@ -26,6 +26,7 @@ async function driverOf(target: string, rows: number, splitPages: boolean): Prom
     engine: opened.engine,
     target: opened.target,
     types: opened.types,
+    columnStorage: opened.columnStorage,
     secondaryIndexes: opened.secondaryIndexes,
     rowsPerTransaction: rows,
     splitPages,
