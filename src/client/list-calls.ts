@@ -3,9 +3,11 @@ import type { Dialect } from '../dialects/common/dialect.js';
 import type { Call } from '../model/call.js';
 import type { ResolvedQuery } from '../model/query.js';
 import { type StreamPosition, decodeCursor, encodeCursor, planFingerprint } from './cursor.js';
+import { keepRawText } from '../model/raw-text.js';
+import { elementTexts } from './element-texts.js';
 import { RefusedLinkError } from './errors/refused-link-error.js';
 import { resolveNextPage } from './safe-link.js';
-import type { ReceivedText, Transport } from './transport.js';
+import type { ParsedText, ReceivedText, Transport } from './transport.js';
 
 /** A batch of calls and the cursor that resumes right after it (null when the listing is complete). */
 export interface CallPage {
@@ -28,6 +30,21 @@ interface Stream {
   ahead: { page: string; fetched: Promise<Fetched> } | null;
   /** Pages this run has read, to refuse a link that loops. */
   visited: Set<string>;
+}
+
+/**
+ * Keeps each record's text as the provider wrote it, for a page whose records are a member of its
+ * top-level object (Twilio's and SignalWire's `calls`): a sync stores it as `raw` instead of serializing the record again.
+ */
+function keepRecordTexts(page: ParsedText, records: readonly unknown[]): void {
+  const { value } = page;
+  if (typeof value !== 'object' || value === null || !Object.values(value).includes(records)) return;
+  const texts = elementTexts(page.text, records.length);
+  if (texts === null) return;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    if (typeof record === 'object' && record !== null) keepRawText(record, texts[i]!);
+  }
 }
 
 /** Newer first; a call without a creation date sorts last. */
@@ -81,8 +98,9 @@ export async function* listCalls(
     // Parsed now, not when it arrived: a page fetched ahead waits as one string rather than as
     // thousands of objects beside the page being read (streaming 1,000,000 calls, peak memory
     // then stays flat instead of growing by a tenth).
-    const body = await transport.parseText(url, received, done.signal);
-    const read = dialect.readPage(body);
+    const parsed = await transport.parseText(url, received, done.signal);
+    const read = dialect.readPage(parsed.value);
+    keepRecordTexts(parsed, read.records);
     stream.next = read.nextPageUri;
     // The next page is requested now, so that the provider works on it while
     // this one is read: whenever it will be needed (with no limit, or when the

@@ -26,8 +26,11 @@ export interface Transport {
    * `parseText`, which handles a body that is not JSON as `getJson` would.
    */
   getText(url: URL, cancel?: AbortSignal): Promise<ReceivedText>;
-  /** The JSON value of a body `getText` returned for `url`; one that is not JSON is asked for again while retries remain, then refused. */
-  parseText(url: URL, received: ReceivedText, cancel?: AbortSignal): Promise<unknown>;
+  /**
+   * The JSON value of a body `getText` returned for `url`, with the text it was parsed from; a body that
+   * is not JSON is asked for again while retries remain (the text is then the later body's), then refused.
+   */
+  parseText(url: URL, received: ReceivedText, cancel?: AbortSignal): Promise<ParsedText>;
   /**
    * Sends a write (POST, DELETE) and returns its parsed JSON body, or null for
    * an empty one (204). Retried only when no byte was sent (connection
@@ -41,6 +44,12 @@ export interface Transport {
 export interface ReceivedText {
   readonly text: string;
   readonly attempt: number;
+}
+
+/** A body's JSON value and the text it was parsed from. */
+export interface ParsedText {
+  readonly value: unknown;
+  readonly text: string;
 }
 
 /** Failures that prove the request never left: no connection was made, so no byte of it was sent. */
@@ -232,7 +241,7 @@ export function createTransport(config: ResolvedConfig, dialect: Dialect): Trans
         continue;
       }
       const { status, text } = answer;
-      if (status >= 200 && status < 300) return parse ? parseText(url, { text, attempt }, cancel) : { text, attempt };
+      if (status >= 200 && status < 300) return parse ? (await parseText(url, { text, attempt }, cancel)).value : { text, attempt };
       const wait = canRetry && RETRIED_STATUSES.has(status) ? waitAfter(answer, attempt) : null;
       if (wait !== null) {
         await pause(wait, cancel);
@@ -243,16 +252,16 @@ export function createTransport(config: ResolvedConfig, dialect: Dialect): Trans
   }
 
   /** The JSON value of a 2xx body. */
-  async function parseText(url: URL, { text, attempt }: ReceivedText, cancel: AbortSignal | undefined): Promise<unknown> {
+  async function parseText(url: URL, { text, attempt }: ReceivedText, cancel: AbortSignal | undefined): Promise<ParsedText> {
     const body = parseJson(text);
-    if (body.ok) return body.value;
+    if (body.ok) return { value: body.value, text };
     // A cut-off body is worth another try; an HTML page will fail the same way each time.
     if (attempt > retry.limit) {
       const start = redact(text.slice(0, 1024)).slice(0, 60);
       throw new MalformedResponseError(shownOf(url), attempt, `the body is not JSON (starts ${JSON.stringify(start)})`);
     }
     await pause(backoffMs(attempt - 1, retry), cancel);
-    return get(url, cancel, true, attempt + 1);
+    return parseText(url, (await get(url, cancel, false, attempt + 1)) as ReceivedText, cancel);
   }
 
   return {

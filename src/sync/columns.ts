@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Address } from '../model/address.js';
 import { type Call, rawRecord } from '../model/call.js';
 import { MalformedRecordError } from '../model/errors/malformed-record-error.js';
+import { rawRecordJson } from '../model/raw-text.js';
 
 /** Column types, each mapped to a real SQL type by every driver. */
 export type ColumnType = 'text' | 'timestamp' | 'decimal' | 'integer' | 'bigint' | 'double' | 'json';
@@ -108,10 +109,9 @@ export class CallRow {
     return this.#hash;
   }
 
-  /** The raw record as JSON text, null when the call has none. */
+  /** The raw record as JSON text, the provider's own when the client kept it; null when the call has none. */
   get rawText(): string | null {
-    const raw = this.cells[RAW_CELL];
-    return raw === null || raw === undefined ? null : JSON.stringify(raw);
+    return rawRecordJson(this.cells[RAW_CELL]);
   }
 }
 

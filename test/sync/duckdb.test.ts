@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { datasetOf } from '../../src/emulator/calls-dataset.js';
 import { generateDataset } from '../../src/emulator/generate-dataset.js';
 import { type Emulator, startEmulator } from '../../src/emulator/server.js';
+import { type TestServer, sendJson, startServer } from '../support/http-server.js';
 import { spawnCli } from '../support/run-cli.js';
 import { syncCalls } from '../../src/sync/index.js';
 import { cliEnv, expectedHashes, sourceOf, storedHashes, syncContract } from './contract.js';
@@ -46,6 +48,33 @@ describe('sync into DuckDB', () => {
       const { format, methods } = await storage(target);
       expect(format).toBe('v1.0.0+');
       expect(methods).toMatchObject({ raw: ['FSST'], subresource_uris: ['FSST'], sid: ['FSST'] });
+    });
+  });
+
+  describe('raw records', () => {
+    let server: TestServer | undefined;
+    afterEach(async () => server?.close());
+
+    it('stores each record as the provider wrote it: Twilio’s published page, served verbatim', async () => {
+      const sample = readFileSync(new URL('../../fixtures/twilio/published/openapi-list-calls-page-1.json', import.meta.url), 'utf8');
+      const records = (JSON.parse(sample) as { calls: Array<{ sid: string }> }).calls;
+      // Its next page (and every listing after the first) is empty.
+      server = await startServer((_req, res, url) => {
+        if (url.searchParams.has('PageToken')) sendJson(res, 200, { calls: [], next_page_uri: null, page: 1, page_size: 2 });
+        else res.writeHead(200, { 'content-type': 'application/json' }).end(sample);
+      });
+      const target = await engine.fresh();
+      const account = records[0]!.sid.replace(/^CA/, 'AC');
+      await syncCalls({ to: target, sources: [{ provider: 'twilio', baseUrl: server.origin, env: {}, accountSid: account, authToken: 'token' }] });
+      const rows = await engine.select(target, 'SELECT sid, CAST(raw AS VARCHAR) AS raw FROM calls ORDER BY sid');
+      expect(rows.map((row) => row.sid)).toEqual(records.map((record) => record.sid).sort());
+      for (const row of rows) {
+        const record = records.find((r) => r.sid === row.sid)!;
+        expect(JSON.parse(row.raw as string)).toEqual(record);
+        // The page's own text, spacing and all, not the record serialized again.
+        expect(sample).toContain(row.raw);
+        expect(row.raw).not.toBe(JSON.stringify(record));
+      }
     });
   });
 
