@@ -6,6 +6,7 @@
 export { type Address, type AddressKind, formatNational } from './model/address.js';
 export type { AnsweredBy } from './model/answered-by.js';
 export { type Call, type CallQuality, type ProviderFields, type ProviderFieldValue, rawRecord } from './model/call.js';
+export { rawRecordText } from './model/raw-text.js';
 export type { Direction } from './model/direction.js';
 export type { Interval } from './model/interval.js';
 export { PROVIDERS, type Provider } from './model/provider.js';

@@ -16,6 +16,12 @@ const LOOKUP_MARGIN_MS = 60_000;
 export interface ListOptions {
   /** Resume right after the batch that returned this cursor (same query only). */
   cursor?: string;
+  /**
+   * Keep each record's text as the provider wrote it, for `rawRecordText`
+   * (Twilio's and SignalWire's pages). A kept text holds its whole page in
+   * memory for as long as one of the page's calls is kept. Default false.
+   */
+  rawText?: boolean;
 }
 
 /** The calls of one account, the same on every provider. */
@@ -77,7 +83,7 @@ export function createCallClient(options: CallClientOptions = {}): CallClient {
   // an iterable rather than another generator layer, which measurably held on to more memory.
   const pages = (query: CallQuery = {}, options: ListOptions = {}): AsyncIterable<CallPage> => ({
     [Symbol.asyncIterator]: () =>
-      listCalls(resolveQuery(query, { defaultCountry: config.defaultCountry }), dialect, transport, { ...at, cursor: options.cursor }),
+      listCalls(resolveQuery(query, { defaultCountry: config.defaultCountry }), dialect, transport, { ...at, cursor: options.cursor, rawText: options.rawText === true }),
   });
 
   const calls: CallsResource = {

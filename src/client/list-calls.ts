@@ -2,8 +2,8 @@ import { setImmediate } from 'node:timers/promises';
 import type { Dialect } from '../dialects/common/dialect.js';
 import type { Call } from '../model/call.js';
 import type { ResolvedQuery } from '../model/query.js';
-import { type StreamPosition, decodeCursor, encodeCursor, planFingerprint } from './cursor.js';
 import { keepRawText } from '../model/raw-text.js';
+import { type StreamPosition, decodeCursor, encodeCursor, planFingerprint } from './cursor.js';
 import { elementTexts } from './element-texts.js';
 import { RefusedLinkError } from './errors/refused-link-error.js';
 import { resolveNextPage } from './safe-link.js';
@@ -32,10 +32,7 @@ interface Stream {
   visited: Set<string>;
 }
 
-/**
- * Keeps each record's text as the provider wrote it, for a page whose records are a member of its
- * top-level object (Twilio's and SignalWire's `calls`): a sync stores it as `raw` instead of serializing the record again.
- */
+/** Keeps each record's text as the provider wrote it, for a page whose records are a member of its top-level object (Twilio's and SignalWire's `calls`). */
 function keepRecordTexts(page: ParsedText, records: readonly unknown[]): void {
   const { value } = page;
   if (typeof value !== 'object' || value === null || !Object.values(value).includes(records)) return;
@@ -62,7 +59,7 @@ export async function* listCalls(
   query: ResolvedQuery,
   dialect: Dialect,
   transport: Transport,
-  at: { origin: string; account: string; cursor?: string | undefined },
+  at: { origin: string; account: string; cursor?: string | undefined; rawText?: boolean },
 ): AsyncGenerator<CallPage> {
   const plan = dialect.toListPlan(query, at.account);
   const first = plan.requests.map((r) => `${r.path}?${new URLSearchParams(r.searchParams as Array<[string, string]>)}`);
@@ -100,7 +97,7 @@ export async function* listCalls(
     // then stays flat instead of growing by a tenth).
     const parsed = await transport.parseText(url, received, done.signal);
     const read = dialect.readPage(parsed.value);
-    keepRecordTexts(parsed, read.records);
+    if (at.rawText === true) keepRecordTexts(parsed, read.records);
     stream.next = read.nextPageUri;
     // The next page is requested now, so that the provider works on it while
     // this one is read: whenever it will be needed (with no limit, or when the

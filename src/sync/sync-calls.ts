@@ -205,7 +205,7 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
     const from = run.fromMs;
     const window: WindowSource = {
       async *pages(cursor) {
-        for await (const page of client.calls.pages({ pageSize: run.pageSize }, cursor === null ? {} : { cursor })) {
+        for await (const page of client.calls.pages({ pageSize: run.pageSize }, cursor === null ? { rawText: true } : { cursor, rawText: true })) {
           const calls = from === null ? page.calls : page.calls.filter((call) => createdMs(call) >= from);
           const last = page.cursor === null || calls.length < page.calls.length;
           yield { rows: uniqueRows(calls, key.account), read: calls.length, seen: seenOf(calls), maxCreatedMs: latestCreated(calls), cursor: page.cursor, last };
@@ -227,7 +227,7 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
   // One status at a time: a provider that cannot filter on one (Telnyx has no queued) has no such calls.
   for (const status of LIVE_STATUSES) {
     try {
-      for await (const page of client.calls.pages({ status, pageSize: run.pageSize })) {
+      for await (const page of client.calls.pages({ status, pageSize: run.pageSize }, { rawText: true })) {
         remember(page.calls);
         const rows = uniqueRows(page.calls, key.account);
         count(await driver.transaction((s) => s.upsertCalls(rows), { rollback }));

@@ -8,7 +8,7 @@ import { CallbridgeError } from '../../src/model/errors/callbridge-error.js';
 import { PROVIDERS } from '../../src/model/provider.js';
 import { resolveQuery } from '../../src/model/query.js';
 
-const RUNTIME = ['PROVIDERS', 'createCallClient', 'formatNational', 'fromTwilioQuery', 'normalizeCall', 'planQuery', 'rawRecord', 'toDialect'];
+const RUNTIME = ['PROVIDERS', 'createCallClient', 'formatNational', 'fromTwilioQuery', 'normalizeCall', 'planQuery', 'rawRecord', 'rawRecordText', 'toDialect'];
 const isErrorClass = (value: unknown) => typeof value === 'function' && (value === CallbridgeError || value.prototype instanceof CallbridgeError);
 
 describe('the root entry', () => {
