@@ -17,8 +17,7 @@ export function keepRawText(record: object, text: string): void {
  * for await (const call of client.calls.iterate({}, { rawText: true })) console.log(rawRecordText(call));
  */
 export function rawRecordText(call: Call): string | undefined {
-  const raw = rawRecord(call);
-  return typeof raw === 'object' && raw !== null ? texts.get(raw) : undefined;
+  return keptText(rawRecord(call));
 }
 
 /**
@@ -28,5 +27,10 @@ export function rawRecordText(call: Call): string | undefined {
  */
 export function rawRecordJson(record: unknown): string | null {
   if (record === null || record === undefined) return null;
-  return (typeof record === 'object' ? texts.get(record) : undefined) ?? JSON.stringify(record);
+  return keptText(record) ?? JSON.stringify(record);
+}
+
+/** The text kept for a raw record, if any. */
+function keptText(record: unknown): string | undefined {
+  return typeof record === 'object' && record !== null ? texts.get(record) : undefined;
 }
