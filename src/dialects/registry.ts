@@ -28,6 +28,9 @@ export type EmulatedCredentialsOf<P extends Provider> = (typeof REGISTRY)[P] ext
 /** Further credentials of that account the emulator accepts. */
 export type EmulatedAlternatesOf<P extends Provider> = (typeof REGISTRY)[P] extends Dialect<object, object, infer A> ? A : never;
 
+/** The key an emulated account of a provider shows its users for its webhooks (SignalWire `{ signingKey }`, Telnyx `{ publicKey }`). */
+export type WebhookKeysOf<P extends Provider> = (typeof REGISTRY)[P] extends Dialect<object, object, object, infer K> ? K : never;
+
 const ALL = Object.values(DIALECTS);
 
 /**

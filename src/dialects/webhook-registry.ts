@@ -9,24 +9,12 @@ import { writeCallback } from './common/webhook/write-callback.js';
 import { type WebhookRequest, bodyText, copyFields, requestFields } from './common/webhook/webhook-request.js';
 import type { WebhookScheme } from './common/webhook/webhook-scheme.js';
 import type { WebhookSigner } from './common/webhook/webhook-signer.js';
-import { SIGNALWIRE_WEBHOOK } from './signalwire/signalwire-webhook.js';
-import { TELNYX_TOLERANCE_SECONDS, TELNYX_WEBHOOK } from './telnyx/telnyx-webhook.js';
-import { TWILIO_WEBHOOK } from './twilio/twilio-webhook.js';
+import { DIALECTS, type WebhookKeysOf } from './registry.js';
 
-// One entry per provider: the type refuses to compile without every Provider's.
-const SCHEMES = {
-  twilio: TWILIO_WEBHOOK,
-  signalwire: SIGNALWIRE_WEBHOOK,
-  telnyx: TELNYX_WEBHOOK,
-} satisfies Record<Provider, WebhookScheme>;
-
-/** Every provider's webhook scheme, by provider. */
-export const WEBHOOK_SCHEMES: Readonly<Record<Provider, WebhookScheme>> = SCHEMES;
+/** Every provider's webhook scheme, by provider: each dialect's own (see the registry). */
+export const WEBHOOK_SCHEMES = Object.fromEntries(PROVIDERS.map((p) => [p, DIALECTS[p].webhook])) as Readonly<Record<Provider, WebhookScheme>>;
 
 const ALL = Object.values(WEBHOOK_SCHEMES);
-
-/** The key an emulated account of a provider shows its users for its webhooks (SignalWire `{ signingKey }`, Telnyx `{ publicKey }`). */
-export type WebhookKeysOf<P extends Provider> = (typeof SCHEMES)[P] extends WebhookScheme<infer K> ? K : never;
 
 /**
  * The signer of an emulated account of `provider`: keyed by the account's
@@ -34,7 +22,7 @@ export type WebhookKeysOf<P extends Provider> = (typeof SCHEMES)[P] extends Webh
  * `secret` (see WebhookScheme.emulatedSigner).
  */
 export function emulatedWebhookSigner<P extends Provider>(provider: P, secret: string): WebhookSigner<WebhookKeysOf<P>> {
-  return (WEBHOOK_SCHEMES[provider] as WebhookScheme<WebhookKeysOf<P>>).emulatedSigner(secret);
+  return (DIALECTS[provider].webhook as WebhookScheme<WebhookKeysOf<P>>).emulatedSigner(secret);
 }
 
 /**
@@ -98,7 +86,7 @@ export function verifyWebhook(request: WebhookRequest, options: VerifyWebhookOpt
     throw new ConfigError(`verifyWebhook needs the ${scheme.secret.name} of the ${scheme.provider} account as secret (${scheme.secret.env})`);
   }
   scheme.verify(request, options.secret, {
-    toleranceSeconds: options.toleranceSeconds ?? TELNYX_TOLERANCE_SECONDS,
+    toleranceSeconds: options.toleranceSeconds,
     now: options.now ?? Date.now,
   });
   return { provider: scheme.provider, fields: requestFields(request) };

@@ -1,7 +1,7 @@
 import type { EmulatedAccount } from '../dialects/common/emulated/emulated-api.js';
 import type { WebhookSigner } from '../dialects/common/webhook/webhook-signer.js';
-import { DIALECTS, type EmulatedAlternatesOf, type EmulatedCredentialsOf } from '../dialects/registry.js';
-import { type WebhookKeysOf, emulatedWebhookSigner } from '../dialects/webhook-registry.js';
+import { DIALECTS, type EmulatedAlternatesOf, type EmulatedCredentialsOf, type WebhookKeysOf } from '../dialects/registry.js';
+import { emulatedWebhookSigner } from '../dialects/webhook-registry.js';
 import { PROVIDERS, type Provider } from '../model/provider.js';
 import { hex32, mix32 } from './random.js';
 

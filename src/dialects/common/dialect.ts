@@ -5,6 +5,7 @@ import type { Provider } from '../../model/provider.js';
 import type { ResolvedQuery } from '../../model/query.js';
 import type { EmulatedApi } from './emulated/emulated-api.js';
 import type { ProviderConfig } from './provider-config.js';
+import type { WebhookScheme } from './webhook/webhook-scheme.js';
 
 /** One HTTP GET a dialect asks the transport to make: a path under the origin and its search params. */
 export interface RequestPlan {
@@ -41,18 +42,22 @@ export interface ProviderErrorBody {
  * Everything callbridge knows of one provider, as pure data and functions (no
  * I/O): its dialect of the Calls API (paths, query translation, record reading
  * and writing, detection), its configuration keys, origin and auth scheme
- * (`config`), and its API as the local emulator serves it (`emulated`).
+ * (`config`), its webhooks' signature scheme and status callbacks
+ * (`webhook`), and its API as the local emulator serves it (`emulated`).
  * `O` is the type of its `createCallClient` options, `C` and `A` those of the
- * emulated account's credentials. Adding a provider means writing one of
- * these in its own folder and registering it.
+ * emulated account's credentials, `K` the webhook key that account shows.
+ * Adding a provider means writing one of these in its own folder and
+ * registering it.
  */
 // `any` by default so that a list of dialects can hold each with its own types.
-export interface Dialect<O extends object = any, C extends object = any, A extends object = any> {
+export interface Dialect<O extends object = any, C extends object = any, A extends object = any, K extends object = any> {
   readonly provider: Provider;
   /** Configuration keys, origin and auth scheme. */
   readonly config: ProviderConfig<O>;
   /** Its API as the emulator serves it: routes, parameters, time-filter semantics, pages, errors, credentials. */
   readonly emulated: EmulatedApi<C, A>;
+  /** Its webhooks: signature scheme, status callback vocabulary, signers. */
+  readonly webhook: WebhookScheme<K>;
   /** Reads one raw record; `position` names it in errors when its sid cannot be read. */
   toCall(raw: unknown, position?: string): Call;
   /** Writes a Call as this dialect's raw record, with this dialect's documented types. */

@@ -9,6 +9,7 @@ import { type SignalWireOptions, signalWireConfig } from './signalwire-config.js
 import { type SignalWireAccountCredentials, signalWireEmulated } from './signalwire-emulated.js';
 import { createSignalWireFields, detectSignalWire } from './signalwire-record.js';
 import { signalWireQuery, signalWireSid } from './to-signalwire-query.js';
+import { SIGNALWIRE_WEBHOOK } from './signalwire-webhook.js';
 
 const accountPath = (project: string) => `/api/laml/2010-04-01/Accounts/${project}`;
 const callPath = (project: string, sid: string) => `${accountPath(project)}/Calls/${sid}`;
@@ -21,12 +22,13 @@ const FIELDS = SIGNALWIRE_FIELDS;
  * `/api/laml/2010-04-01/Accounts/{project}/Calls`, UUID sids, positive numeric
  * prices, RFC 2822 time filters, no `no-answer` status.
  */
-export function createSignalWireDialect(): Dialect<SignalWireOptions, SignalWireAccountCredentials, SignalWireAccountCredentials> {
+export function createSignalWireDialect(): Dialect<SignalWireOptions, SignalWireAccountCredentials, SignalWireAccountCredentials, { signingKey: string }> {
   const read = createCallReader(FIELDS);
   return {
     provider: 'signalwire',
     config: signalWireConfig,
     emulated: signalWireEmulated,
+    webhook: SIGNALWIRE_WEBHOOK,
     toCall: read,
     fromCall: (call) => writeCall(FIELDS, call),
     claimsSid: isUuidShaped,

@@ -8,6 +8,7 @@ import { TELNYX_WRITES, readTelnyxCreated } from './telnyx-call-writes.js';
 import { createTelnyxFields, detectTelnyx } from './telnyx-record.js';
 import { telnyxSid } from './telnyx-sid.js';
 import { telnyxListPlan } from './to-telnyx-query.js';
+import { TELNYX_WEBHOOK } from './telnyx-webhook.js';
 
 const accountPath = (account: string) => `/v2/texml/Accounts/${account}`;
 const callPath = (account: string, sid: string) => `${accountPath(account)}/Calls/${sid}`;
@@ -22,12 +23,13 @@ const FIELDS = TELNYX_FIELDS;
  * filters, no `queued` status, no parent-call filter; calls placed with a
  * JSON body whose answer carries no sid, no delete.
  */
-export function createTelnyxDialect(): Dialect<TelnyxOptions, TelnyxAccountCredentials, never> {
+export function createTelnyxDialect(): Dialect<TelnyxOptions, TelnyxAccountCredentials, never, { publicKey: string }> {
   const read = createCallReader(FIELDS);
   return {
     provider: 'telnyx',
     config: telnyxConfig,
     emulated: telnyxEmulated,
+    webhook: TELNYX_WEBHOOK,
     toCall: read,
     fromCall: (call) => writeCall(FIELDS, call),
     // A `v3:` sid names a Telnyx call, not the dialect its record is written in (kept when written in another).

@@ -14,7 +14,7 @@ const SIGNATURE = 'telnyx-signature-ed25519';
 const TIMESTAMP = 'telnyx-timestamp';
 
 /** The tolerance telnyx-node applies, in seconds. */
-export const TELNYX_TOLERANCE_SECONDS = 300;
+const TELNYX_TOLERANCE_SECONDS = 300;
 
 const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
@@ -72,10 +72,11 @@ export const TELNYX_WEBHOOK: WebhookScheme<{ publicKey: string }> = {
     if (timestamp === undefined) throw refuse('missing-header', `no ${TIMESTAMP} header; Telnyx signs the timestamp with the body`);
     if (!/^\d{1,15}$/.test(timestamp)) throw refuse('malformed', `${TIMESTAMP} "${timestamp}" is not Unix seconds`);
     const skew = Math.abs(Math.floor(clock.now() / 1000) - Number(timestamp));
-    if (skew > clock.toleranceSeconds) {
+    const tolerance = clock.toleranceSeconds ?? TELNYX_TOLERANCE_SECONDS;
+    if (skew > tolerance) {
       throw refuse(
         'stale-timestamp',
-        `${TIMESTAMP} is ${skew} s from now, more than the ${clock.toleranceSeconds} s allowed; a replayed request, or a clock to set right`,
+        `${TIMESTAMP} is ${skew} s from now, more than the ${tolerance} s allowed; a replayed request, or a clock to set right`,
       );
     }
     const bytes = base64Bytes(signature);

@@ -10,6 +10,7 @@ import { twilioQuery } from './to-twilio-query.js';
 import { type TwilioOptions, twilioConfig } from './twilio-config.js';
 import { type TwilioAccountCredentials, type TwilioKeyCredentials, twilioEmulated } from './twilio-emulated.js';
 import { createTwilioFields, detectTwilio } from './twilio-record.js';
+import { TWILIO_WEBHOOK } from './twilio-webhook.js';
 
 const accountPath = (account: string) => `/2010-04-01/Accounts/${account}`;
 const callPath = (account: string, sid: string) => `${accountPath(account)}/Calls/${sid}`;
@@ -21,12 +22,13 @@ const FIELDS = TWILIO_FIELDS;
  * Creates Twilio's dialect of the Calls API: `/2010-04-01/Accounts/{AC…}/Calls.json`,
  * `CA…` sids, negative price strings, date-only GMT-day time filters.
  */
-export function createTwilioDialect(): Dialect<TwilioOptions, TwilioAccountCredentials, TwilioKeyCredentials> {
+export function createTwilioDialect(): Dialect<TwilioOptions, TwilioAccountCredentials, TwilioKeyCredentials, Record<string, never>> {
   const read = createCallReader(FIELDS);
   return {
     provider: 'twilio',
     config: twilioConfig,
     emulated: twilioEmulated,
+    webhook: TWILIO_WEBHOOK,
     toCall: read,
     fromCall: (call) => writeCall(FIELDS, call),
     claimsSid: isTwilioCallSid,

@@ -21,8 +21,8 @@ export interface WebhookRequest {
 
 /** The clock and tolerance of timestamped schemes (Telnyx). */
 export interface WebhookClock {
-  /** Seconds a signed timestamp may be away from now, either way. */
-  toleranceSeconds: number;
+  /** Seconds a signed timestamp may be away from now, either way; undefined: the scheme's own default. */
+  toleranceSeconds: number | undefined;
   /** Now, in epoch milliseconds. */
   now: () => number;
 }
