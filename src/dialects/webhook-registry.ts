@@ -7,7 +7,7 @@ import { headerValue } from './common/webhook/headers.js';
 import { readCallback } from './common/webhook/read-callback.js';
 import { writeCallback } from './common/webhook/write-callback.js';
 import { type WebhookRequest, bodyText, copyFields, requestFields } from './common/webhook/webhook-request.js';
-import type { WebhookScheme } from './common/webhook/webhook-scheme.js';
+import type { SigningSecret, WebhookScheme } from './common/webhook/webhook-scheme.js';
 import type { WebhookSigner } from './common/webhook/webhook-signer.js';
 import { DIALECTS, type WebhookKeysOf } from './registry.js';
 
@@ -45,6 +45,12 @@ export interface VerifyWebhookOptions {
    * token), Telnyx's public key (base64, as Mission Control shows it).
    */
   secret: string;
+  /**
+   * Twilio: the secret of the SharedKey a Webhook Rule signs with. A request
+   * carrying `X-Twilio-Webhooks-Signature-Settings` was signed with it, not
+   * with the auth token, by the HMAC the header names (HMAC_SHA1 or HMAC_SHA256).
+   */
+  sharedKeySecret?: string;
   /** Telnyx: seconds the signed timestamp may be away from now, either way (default 300, as telnyx-node). */
   toleranceSeconds?: number;
   /** Telnyx: the clock, in epoch milliseconds (default `Date.now`). */
@@ -54,6 +60,8 @@ export interface VerifyWebhookOptions {
 /** A request proven to come from the provider. */
 export interface VerifiedWebhook {
   provider: Provider;
+  /** The secret it was signed with: the provider's `secret`, or `sharedKey` (the `sharedKeySecret` of a Twilio Webhook Rule). */
+  signedWith: SigningSecret;
   /**
    * The fields it carries: the form body's, or those given as `params`; with
    * an empty body, the URL query's (GET callbacks); none for a JSON body.
@@ -68,7 +76,9 @@ export interface VerifiedWebhook {
  * - Twilio: `X-Twilio-Signature`, base64 HMAC-SHA1 keyed by the auth token of
  *   the URL followed by the sorted form fields; the URL is tried with and
  *   without its port (as twilio-node does); a JSON body is checked against the
- *   `bodySHA256` its signed URL carries.
+ *   `bodySHA256` its signed URL carries. A request a Webhook Rule signed
+ *   (`X-Twilio-Webhooks-Signature-Settings`) is checked with `sharedKeySecret`
+ *   and the HMAC-SHA1 or HMAC-SHA256 the header names.
  * - SignalWire: the same algorithm in `X-SignalWire-Signature` (or
  *   `X-Twilio-Signature`), keyed by the project's Signing Key.
  * - Telnyx: `telnyx-signature-ed25519`, Ed25519 over
@@ -78,18 +88,20 @@ export interface VerifiedWebhook {
  * Returns the request's fields; throws {@link WebhookVerificationError}
  * (`reason`: `missing-header`, `bad-signature`, `stale-timestamp`,
  * `malformed`) when the request is not proven authentic, and
- * {@link ConfigError} when the secret is empty or not of the provider's form.
+ * {@link ConfigError} when the secret is empty or not of the provider's form,
+ * or when a Twilio Webhook Rule signed the request and `sharedKeySecret` is not given.
  */
 export function verifyWebhook(request: WebhookRequest, options: VerifyWebhookOptions): VerifiedWebhook {
   const scheme = schemeOf(options.provider);
   if (typeof options.secret !== 'string' || options.secret.trim() === '') {
     throw new ConfigError(`verifyWebhook needs the ${scheme.secret.name} of the ${scheme.provider} account as secret (${scheme.secret.env})`);
   }
-  scheme.verify(request, options.secret, {
+  const signedWith = scheme.verify(request, options.secret, {
     toleranceSeconds: options.toleranceSeconds,
     now: options.now ?? Date.now,
+    sharedKeySecret: options.sharedKeySecret,
   });
-  return { provider: scheme.provider, fields: requestFields(request) };
+  return { provider: scheme.provider, signedWith, fields: requestFields(request) };
 }
 
 function schemeOf(provider: unknown): WebhookScheme {

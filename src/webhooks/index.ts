@@ -11,6 +11,7 @@ export { ConfigError } from '../model/errors/config-error.js';
 export type { FormFields, FormFieldsInput } from '../dialects/common/webhook/form-fields.js';
 export type { HeadersLike } from '../dialects/common/webhook/headers.js';
 export type { WebhookRequest } from '../dialects/common/webhook/webhook-request.js';
+export type { SigningSecret } from '../dialects/common/webhook/webhook-scheme.js';
 export {
   type ParseCallbackOptions,
   type VerifiedWebhook,

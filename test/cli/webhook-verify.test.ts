@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import twilio from 'twilio';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeForm } from '../../src/dialects/common/webhook/form-fields.js';
 import { signSignalWire, signTelnyx, signTwilio, telnyxPublicKey } from '../../src/webhooks/index.js';
@@ -39,6 +40,18 @@ describe('callbridge webhook verify', () => {
     const unsigned = file('unsigned.json', { url: URL_, headers: {}, body: BODY });
     const missing = await runCli(['webhook', 'verify', unsigned, '--provider', 'twilio'], { TWILIO_AUTH_TOKEN: TOKEN });
     expect([missing.code, missing.stdout]).toEqual([1, expect.stringMatching(/^not authentic \(missing-header\)/)]);
+  });
+
+  it('checks a request a Twilio Webhook Rule signed with the SharedKey secret in TWILIO_SHARED_KEY_SECRET', async () => {
+    const shared = 'cli-shared-key-secret-00000000000';
+    const headers = { 'X-Twilio-Signature': twilio.getExpectedTwilioSignature(shared, URL_, FIELDS, twilio.HMAC_SHA256), [twilio.SIGNATURE_SETTINGS_HEADER]: 'key=KS1,algorithm=HMAC_SHA256' };
+    const request = file('rule.json', { url: URL_, headers, body: BODY });
+    const result = await runCli(['webhook', 'verify', request], { TWILIO_AUTH_TOKEN: TOKEN, TWILIO_SHARED_KEY_SECRET: shared });
+    expect([result.code, result.stdout]).toEqual([0, expect.stringMatching(/^authentic: signed by twilio with the SharedKey secret in TWILIO_SHARED_KEY_SECRET/)]);
+    const wrong = await runCli(['webhook', 'verify', request], { TWILIO_AUTH_TOKEN: TOKEN, TWILIO_SHARED_KEY_SECRET: TOKEN });
+    expect([wrong.code, wrong.stdout]).toEqual([1, expect.stringMatching(/^not authentic \(bad-signature\).*SharedKey secret/)]);
+    const unset = await runCli(['webhook', 'verify', request], { TWILIO_AUTH_TOKEN: TOKEN });
+    expect([unset.code, unset.stderr]).toEqual([2, expect.stringMatching(/TWILIO_SHARED_KEY_SECRET/)]);
   });
 
   it('tells SignalWire by its header and reads its Signing Key; stdin works', async () => {

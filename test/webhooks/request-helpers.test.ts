@@ -48,7 +48,7 @@ describe('verifyNodeRequest', () => {
     server = await verifyingServer({ provider: 'twilio', secret: TOKEN });
     const url = `${server.origin}/status?tenant=7`;
     const body = encodeForm(FIELDS);
-    expect(await post(url, signTwilio(TOKEN, url, FIELDS), body)).toEqual({ provider: 'twilio', fields: FIELDS });
+    expect(await post(url, signTwilio(TOKEN, url, FIELDS), body)).toEqual({ provider: 'twilio', signedWith: 'secret', fields: FIELDS });
     expect(await post(url, signTwilio(TOKEN, url, { ...FIELDS, CallStatus: 'completed' }), body)).toEqual({ refused: 'bad-signature' });
     expect(await post(url, {}, body)).toEqual({ refused: 'missing-header' });
   });
@@ -57,7 +57,7 @@ describe('verifyNodeRequest', () => {
     server = await verifyingServer({ provider: 'signalwire', secret: 'PSK_key', origin: 'https://hooks.example.com' });
     const body = encodeForm(FIELDS);
     const signedForPublic = signSignalWire('PSK_key', 'https://hooks.example.com/sw', FIELDS);
-    expect(await post(`${server.origin}/sw`, signedForPublic, body)).toEqual({ provider: 'signalwire', fields: FIELDS });
+    expect(await post(`${server.origin}/sw`, signedForPublic, body)).toEqual({ provider: 'signalwire', signedWith: 'secret', fields: FIELDS });
   });
 
   it('verifies Telnyx over the raw body bytes', async () => {
@@ -83,7 +83,7 @@ describe('verifyFetchRequest', () => {
     const url = 'https://example.com/fetch/status';
     const body = encodeForm(FIELDS);
     const request = new Request(url, { method: 'POST', headers: { ...signTwilio(TOKEN, url, FIELDS), 'content-type': 'application/x-www-form-urlencoded' }, body });
-    expect(await verifyFetchRequest(request, { provider: 'twilio', secret: TOKEN })).toEqual({ provider: 'twilio', fields: FIELDS });
+    expect(await verifyFetchRequest(request, { provider: 'twilio', secret: TOKEN })).toEqual({ provider: 'twilio', signedWith: 'secret', fields: FIELDS });
     expect(await request.text()).toBe(body);
     const tampered = new Request(url, { method: 'POST', headers: signTwilio(TOKEN, url, FIELDS), body: body.replace('ringing', 'busy') });
     await expect(verifyFetchRequest(tampered, { provider: 'twilio', secret: TOKEN })).rejects.toMatchObject({ reason: 'bad-signature' });

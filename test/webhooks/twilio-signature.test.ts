@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import twilio from 'twilio';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { signTwilio } from '../../src/dialects/twilio/twilio-webhook.js';
 import { encodeForm } from '../../src/dialects/common/webhook/form-fields.js';
 import { verifyWebhook } from '../../src/dialects/webhook-registry.js';
+import { ConfigError } from '../../src/model/errors/config-error.js';
 import { refusal } from './refusal.js';
 
 const TOKEN = '12345678901234567890123456789012';
@@ -115,5 +116,61 @@ describe('Twilio signatures, with twilio-node as the oracle', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('Twilio Webhook Rules (SharedKey signatures), with twilio-node as the oracle', () => {
+  const SHARED = 'shared-key-secret-0123456789abcdef';
+  const SETTINGS = twilio.SIGNATURE_SETTINGS_HEADER;
+  const body = encodeForm(FIELDS);
+  const ruleVerify = (settings: string, signature: string, sharedKeySecret: string | null = SHARED) =>
+    verifyWebhook(
+      { url: URL_, headers: { 'content-type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature, [SETTINGS]: settings }, body },
+      { provider: 'twilio', secret: TOKEN, sharedKeySecret: sharedKeySecret ?? undefined },
+    );
+
+  it('accepts what twilio-node signs with the SharedKey, by the algorithm the settings header names', () => {
+    for (const settings of ['key=KS0123456789abcdef0123456789abcdef,algorithm=HMAC_SHA256', ' algorithm = hmac_sha256 , key=KS1', 'key=KS1,algorithm=HMAC_SHA1', 'key=KS1']) {
+      const algorithm = twilio.getSignatureAlgorithm(settings);
+      const signature = twilio.getExpectedTwilioSignature(SHARED, URL_, FIELDS, algorithm);
+      expect(twilio.validateRequest(SHARED, signature, URL_, FIELDS, algorithm)).toBe(true);
+      const verified = ruleVerify(settings, signature);
+      expect([verified.signedWith, verified.fields]).toEqual(['sharedKey', FIELDS]);
+      // The other hash, the auth token, or another SharedKey: refused.
+      const other = algorithm.toUpperCase() === 'HMAC_SHA256' ? 'HMAC_SHA1' : 'HMAC_SHA256';
+      expect(refusal(() => ruleVerify(settings, twilio.getExpectedTwilioSignature(SHARED, URL_, FIELDS, other)))).toBe('bad-signature');
+      expect(refusal(() => ruleVerify(settings, twilio.getExpectedTwilioSignature(TOKEN, URL_, FIELDS, algorithm)))).toBe('bad-signature');
+      expect(refusal(() => ruleVerify(settings, signature, 'another-shared-key-secret-000000'))).toBe('bad-signature');
+    }
+  });
+
+  it('checks a JSON body against its bodySHA256 under HMAC-SHA256', () => {
+    const json = JSON.stringify({ CallSid: FIELDS.CallSid, CallStatus: 'completed' });
+    const url = `https://example.com/json?bodySHA256=${twilio.getExpectedBodyHash(json)}`;
+    const signature = twilio.getExpectedTwilioSignature(SHARED, url, {}, twilio.HMAC_SHA256);
+    expect(twilio.validateRequestWithBody(SHARED, signature, url, json, twilio.HMAC_SHA256)).toBe(true);
+    const check = (b: string) => () =>
+      verifyWebhook(
+        { url, headers: { 'X-Twilio-Signature': signature, [SETTINGS]: 'key=KS1,algorithm=HMAC_SHA256', 'Content-Type': 'application/json' }, body: b },
+        { provider: 'twilio', secret: TOKEN, sharedKeySecret: SHARED },
+      );
+    expect(refusal(check(json))).toBe('accepted');
+    expect(refusal(check(json.replace('completed', 'canceled')))).toBe('bad-signature');
+  });
+
+  it('an empty settings header means the auth token; without sharedKeySecret a rule-signed request is a ConfigError naming it', () => {
+    const byToken = twilio.getExpectedTwilioSignature(TOKEN, URL_, FIELDS);
+    expect(ruleVerify('', byToken).signedWith).toBe('secret');
+    const signature = twilio.getExpectedTwilioSignature(SHARED, URL_, FIELDS, twilio.HMAC_SHA256);
+    expect(() => ruleVerify('key=KS1,algorithm=HMAC_SHA256', signature, null)).toThrow(ConfigError);
+    expect(() => ruleVerify('key=KS1,algorithm=HMAC_SHA256', signature, null)).toThrow(/sharedKeySecret/);
+  });
+
+  it('refuses an algorithm it does not know, as twilio-node does', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const signature = twilio.getExpectedTwilioSignature(SHARED, URL_, FIELDS, twilio.HMAC_SHA256);
+    expect(twilio.validateRequest(SHARED, signature, URL_, FIELDS, 'HMAC_SHA512')).toBe(false);
+    warn.mockRestore();
+    expect(refusal(() => ruleVerify('key=KS1,algorithm=HMAC_SHA512', signature))).toBe('malformed');
   });
 });

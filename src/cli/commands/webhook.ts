@@ -10,7 +10,10 @@ import type { Io } from '../io.js';
 import { PROVIDER_CHOICES } from '../provider-names.js';
 import { UsageError } from '../usage-error.js';
 
-const SECRETS = PROVIDERS.map((p) => `${WEBHOOK_SCHEMES[p].secret.env} (${p} ${WEBHOOK_SCHEMES[p].secret.name})`).join(', ');
+const SECRETS = PROVIDERS.flatMap((p) => {
+  const { secret, sharedKey } = WEBHOOK_SCHEMES[p];
+  return [secret, ...(sharedKey === undefined ? [] : [sharedKey])].map(({ env, name }) => `${env} (${p} ${name})`);
+}).join(', ');
 
 export const WEBHOOK_HELP = `Usage:
   callbridge webhook verify <request.json|->  [options]
@@ -134,18 +137,20 @@ export async function webhookCommand(args: string[], io: Io): Promise<number> {
   if (tolerance !== undefined && !(Number.isFinite(tolerance) && tolerance >= 0)) throw new UsageError(`--tolerance must be a number of seconds, not "${values.tolerance}"`);
   const at = values.at === undefined ? undefined : instantOf(values.at);
 
-  let fields;
+  let verified;
   try {
-    ({ fields } = verifyWebhook(request, { provider, secret, toleranceSeconds: tolerance, now: at === undefined ? undefined : () => at }));
+    const sharedKeySecret = scheme.sharedKey === undefined ? undefined : io.env[scheme.sharedKey.env];
+    verified = verifyWebhook(request, { provider, secret, sharedKeySecret, toleranceSeconds: tolerance, now: at === undefined ? undefined : () => at });
   } catch (error) {
     if (!(error instanceof WebhookVerificationError)) throw error;
     io.stdout.write(`not authentic (${error.reason}): ${error.message}\n`);
     return 1;
   }
-  io.stdout.write(`authentic: signed by ${provider} with the ${scheme.secret.name} in ${scheme.secret.env}\n`);
+  const used = verified.signedWith === 'sharedKey' && scheme.sharedKey !== undefined ? scheme.sharedKey : scheme.secret;
+  io.stdout.write(`authentic: signed by ${provider} with the ${used.name} in ${used.env}\n`);
   if (values.event) {
     try {
-      io.stdout.write(`${JSON.stringify(parseStatusCallback(fields, { provider }), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(parseStatusCallback(verified.fields, { provider }), null, 2)}\n`);
     } catch (error) {
       if (!(error instanceof MalformedRecordError)) throw error;
       io.stderr.write(`callbridge webhook: authentic, but not a status callback callbridge can read: ${error.message}\n`);

@@ -64,15 +64,15 @@ export const TELNYX_WEBHOOK: WebhookScheme<{ publicKey: string }> = {
   provider: 'telnyx',
   secret: { name: 'public key', env: 'TELNYX_PUBLIC_KEY' },
   signatureHeaders: [SIGNATURE],
-  verify(request, secret, clock) {
+  verify(request, secret, context) {
     const key = publicKeyOf(secret);
     const signature = headerValue(request.headers, SIGNATURE);
     const timestamp = headerValue(request.headers, TIMESTAMP);
     if (signature === undefined) throw refuse('missing-header', `no ${SIGNATURE} header; the request was not signed by Telnyx`);
     if (timestamp === undefined) throw refuse('missing-header', `no ${TIMESTAMP} header; Telnyx signs the timestamp with the body`);
     if (!/^\d{1,15}$/.test(timestamp)) throw refuse('malformed', `${TIMESTAMP} "${timestamp}" is not Unix seconds`);
-    const skew = Math.abs(Math.floor(clock.now() / 1000) - Number(timestamp));
-    const tolerance = clock.toleranceSeconds ?? TELNYX_TOLERANCE_SECONDS;
+    const skew = Math.abs(Math.floor(context.now() / 1000) - Number(timestamp));
+    const tolerance = context.toleranceSeconds ?? TELNYX_TOLERANCE_SECONDS;
     if (skew > tolerance) {
       throw refuse(
         'stale-timestamp',
@@ -88,6 +88,7 @@ export const TELNYX_WEBHOOK: WebhookScheme<{ publicKey: string }> = {
     if (!verify(null, message, key, bytes)) {
       throw refuse('bad-signature', 'the signature does not match the timestamp and the body; check that the body is exactly as received and that the public key is the account\'s');
     }
+    return 'secret';
   },
   emulatedSigner(secret) {
     // An Ed25519 key pair from the secret; users verify with its public half, as Mission Control shows it.

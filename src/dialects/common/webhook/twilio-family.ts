@@ -24,15 +24,24 @@ export interface TwilioFamilyScheme {
   secretName: string;
 }
 
+/** The hash of a signature's HMAC: SHA-1, or SHA-256 where Twilio's Webhook Rules ask for it. */
+export type SignatureHash = 'sha1' | 'sha256';
+
+/** The secret a signature is checked with, when not the scheme's own: what it is called (for messages) and its HMAC's hash. */
+export interface SignedWith {
+  secretName: string;
+  hash: SignatureHash;
+}
+
 /** The signature of a URL and form fields under a scheme, as its header carries it. */
-export function twilioFamilySignature(scheme: TwilioFamilyScheme, secret: string, url: string, fields: FormFieldsInput): string {
+export function twilioFamilySignature(scheme: TwilioFamilyScheme, secret: string, url: string, fields: FormFieldsInput, hash: SignatureHash = 'sha1'): string {
   let data = url;
   for (const key of Object.keys(fields).sort()) {
     const value = fields[key]!;
     if (typeof value === 'string') data += key + value;
     else for (const item of scheme.repeated === 'sorted-unique' ? [...new Set(value)].sort() : value) data += key + item;
   }
-  return createHmac('sha1', secret).update(data, 'utf8').digest('base64');
+  return createHmac(hash, secret).update(data, 'utf8').digest('base64');
 }
 
 const AUTHORITY = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)/i;
@@ -81,11 +90,13 @@ function signedFields(request: WebhookRequest, bodyHash: string | null): FormFie
 }
 
 /**
- * Checks a request signed under a Twilio-family scheme; throws
- * {@link WebhookVerificationError} saying why when it is not authentic.
+ * Checks a request signed under a Twilio-family scheme, by default with the
+ * scheme's own secret and HMAC-SHA1; throws {@link WebhookVerificationError}
+ * saying why when it is not authentic.
  */
-export function verifyTwilioFamily(scheme: TwilioFamilyScheme, request: WebhookRequest, secret: string): void {
+export function verifyTwilioFamily(scheme: TwilioFamilyScheme, request: WebhookRequest, secret: string, signedWith: SignedWith = { secretName: scheme.secretName, hash: 'sha1' }): void {
   const { provider } = scheme;
+  const { secretName, hash } = signedWith;
   let signature: string | undefined;
   for (const name of scheme.headers) signature ??= headerValue(request.headers, name);
   if (signature === undefined) {
@@ -99,14 +110,14 @@ export function verifyTwilioFamily(scheme: TwilioFamilyScheme, request: WebhookR
   // Every candidate is computed and compared, so that the time taken does not say which one matched.
   let matched = false;
   for (const url of signedUrlCandidates(request.url)) {
-    if (sameInConstantTime(signature, twilioFamilySignature(scheme, secret, url, fields))) matched = true;
+    if (sameInConstantTime(signature, twilioFamilySignature(scheme, secret, url, fields, hash))) matched = true;
   }
   if (!matched) {
     throw new WebhookVerificationError(
       provider,
       'bad-signature',
-      `the signature does not match the URL, the fields and the ${scheme.secretName}; check that the URL is exactly the one configured at ${provider} ` +
-        `(scheme, host, path and query; behind a proxy, the public one), that the fields are the body's as received, and that the ${scheme.secretName} is the account's`,
+      `the signature does not match the URL, the fields and the ${secretName}; check that the URL is exactly the one configured at ${provider} ` +
+        `(scheme, host, path and query; behind a proxy, the public one), that the fields are the body's as received, and that the ${secretName} is the account's`,
     );
   }
   if (bodyHash !== null) {

@@ -19,12 +19,14 @@ export interface WebhookRequest {
   params?: FormFieldsInput;
 }
 
-/** The clock and tolerance of timestamped schemes (Telnyx). */
-export interface WebhookClock {
-  /** Seconds a signed timestamp may be away from now, either way; undefined: the scheme's own default. */
+/** What a check needs beside the request and the secret. */
+export interface WebhookContext {
+  /** Timestamped schemes (Telnyx): seconds a signed timestamp may be away from now, either way; undefined: the scheme's own default. */
   toleranceSeconds: number | undefined;
   /** Now, in epoch milliseconds. */
   now: () => number;
+  /** The secret of a shared key, for schemes whose requests may be signed with one instead (see WebhookScheme.sharedKey). */
+  sharedKeySecret: string | undefined;
 }
 
 /** The body as text (form bodies are ASCII once encoded; anything else is read as UTF-8). */

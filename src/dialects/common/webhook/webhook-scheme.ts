@@ -1,7 +1,10 @@
 import type { Provider } from '../../../model/provider.js';
 import type { CallbackSpec } from './callback-spec.js';
-import type { WebhookClock, WebhookRequest } from './webhook-request.js';
+import type { WebhookContext, WebhookRequest } from './webhook-request.js';
 import type { WebhookSigner } from './webhook-signer.js';
+
+/** Which of a provider's secrets signed a request: its `secret`, or a shared key (see WebhookScheme.sharedKey). */
+export type SigningSecret = 'secret' | 'sharedKey';
 
 /**
  * How a provider signs its webhooks and writes its status callbacks: the
@@ -13,10 +16,20 @@ export interface WebhookScheme<K extends object = any> {
   readonly provider: Provider;
   /** The secret verification takes: what the provider calls it, and the environment variable callbridge's CLI reads it from. */
   readonly secret: { readonly name: string; readonly env: string };
+  /**
+   * A second secret some of its requests are signed with instead, when the
+   * request says so (Twilio's Webhook Rules sign with a SharedKey): what it is
+   * called, and the environment variable the CLI reads it from.
+   */
+  readonly sharedKey?: { readonly name: string; readonly env: string };
   /** Headers that carry its signature; the first is its own, and its presence says the provider signed the request. */
   readonly signatureHeaders: readonly string[];
-  /** Checks a request; throws WebhookVerificationError saying why it is not authentic, ConfigError for an unusable secret. */
-  verify(request: WebhookRequest, secret: string, clock: WebhookClock): void;
+  /**
+   * Checks a request and says which secret it was signed with; throws
+   * WebhookVerificationError saying why it is not authentic, ConfigError for
+   * an unusable or missing secret.
+   */
+  verify(request: WebhookRequest, secret: string, context: WebhookContext): SigningSecret;
   /**
    * The signer of an emulated account: keyed by `secret`, the account's
    * credential when the provider signs with one (Twilio's auth token), else
