@@ -29,7 +29,7 @@ const CALLBACK: CallbackSpec = {
 
 // Twilio's Webhook Rules (twilio-node 6.3, examples/WebhookSignatureValidation.md): a request a rule matches is
 // signed with the rule's SharedKey secret instead, and carries `key=<SharedKey>,algorithm=HMAC_SHA256` in this
-// header; only the hash changes. A header that is empty or names no algorithm means HMAC-SHA1.
+// header; only the hash changes. Without `algorithm=` the hash is SHA-1; an empty header means no rule (the auth token).
 const SETTINGS = 'X-Twilio-Webhooks-Signature-Settings';
 const HASHES: Readonly<Record<string, SignatureHash>> = { HMAC_SHA1: 'sha1', HMAC_SHA256: 'sha256' };
 const SHARED_KEY = { name: 'SharedKey secret', env: 'TWILIO_SHARED_KEY_SECRET' } as const;
@@ -44,7 +44,8 @@ function ruleHash(request: WebhookRequest): SignatureHash | null {
     const value = part.slice(equals + 1).trim();
     if (equals !== -1 && part.slice(0, equals).trim() === 'algorithm' && value !== '') algorithm = value;
   }
-  const hash = Object.hasOwn(HASHES, algorithm.toUpperCase()) ? HASHES[algorithm.toUpperCase()]! : undefined;
+  const name = algorithm.toUpperCase();
+  const hash = Object.hasOwn(HASHES, name) ? HASHES[name] : undefined;
   if (hash === undefined) {
     throw new WebhookVerificationError('twilio', 'malformed', `${SETTINGS} names the algorithm "${algorithm}"; callbridge checks ${Object.keys(HASHES).join(' and ')}`);
   }
