@@ -130,7 +130,8 @@ describe('Twilio Webhook Rules (SharedKey signatures), with twilio-node as the o
     );
 
   it('accepts what twilio-node signs with the SharedKey, by the algorithm the settings header names', () => {
-    for (const settings of ['key=KS0123456789abcdef0123456789abcdef,algorithm=HMAC_SHA256', ' algorithm = hmac_sha256 , key=KS1', 'key=KS1,algorithm=HMAC_SHA1', 'key=KS1']) {
+    const spellings = ['key=KS0123456789abcdef0123456789abcdef,algorithm=HMAC_SHA256', ' algorithm = hmac_sha256 , key=KS1', 'key=KS1,algorithm=HMAC_SHA1', 'key=KS1'];
+    for (const settings of [...spellings, 'algorithm=,algorithm=HMAC_SHA256', 'algorithm=HMAC_SHA256,algorithm=HMAC_SHA1']) {
       const algorithm = twilio.getSignatureAlgorithm(settings);
       const signature = twilio.getExpectedTwilioSignature(SHARED, URL_, FIELDS, algorithm);
       expect(twilio.validateRequest(SHARED, signature, URL_, FIELDS, algorithm)).toBe(true);

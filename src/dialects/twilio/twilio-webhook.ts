@@ -38,12 +38,14 @@ const SHARED_KEY = { name: 'SharedKey secret', env: 'TWILIO_SHARED_KEY_SECRET' }
 function ruleHash(request: WebhookRequest): SignatureHash | null {
   const settings = headerValue(request.headers, SETTINGS)?.trim();
   if (settings === undefined || settings === '') return null;
-  let algorithm = 'HMAC_SHA1';
+  // The first non-empty `algorithm=` counts, as twilio-node reads it.
+  let algorithm: string | undefined;
   for (const part of settings.split(',')) {
     const equals = part.indexOf('=');
     const value = part.slice(equals + 1).trim();
-    if (equals !== -1 && part.slice(0, equals).trim() === 'algorithm' && value !== '') algorithm = value;
+    if (equals !== -1 && part.slice(0, equals).trim() === 'algorithm' && value !== '') algorithm ??= value;
   }
+  algorithm ??= 'HMAC_SHA1';
   const name = algorithm.toUpperCase();
   const hash = Object.hasOwn(HASHES, name) ? HASHES[name] : undefined;
   if (hash === undefined) {
