@@ -49,6 +49,7 @@ export interface VerifyWebhookOptions {
    * Twilio: the secret of the SharedKey a Webhook Rule signs with. A request
    * carrying `X-Twilio-Webhooks-Signature-Settings` was signed with it, not
    * with the auth token, by the HMAC the header names (HMAC_SHA1 or HMAC_SHA256).
+   * With it, `secret` may be empty; a request signed with the auth token is then a ConfigError.
    */
   sharedKeySecret?: string;
   /** Telnyx: seconds the signed timestamp may be away from now, either way (default 300, as telnyx-node). */
@@ -89,11 +90,13 @@ export interface VerifiedWebhook {
  * (`reason`: `missing-header`, `bad-signature`, `stale-timestamp`,
  * `malformed`) when the request is not proven authentic, and
  * {@link ConfigError} when the secret is empty or not of the provider's form,
- * or when a Twilio Webhook Rule signed the request and `sharedKeySecret` is not given.
+ * or when the secret a Twilio request was signed with (the auth token, or a
+ * Webhook Rule's `sharedKeySecret`) is not given.
  */
 export function verifyWebhook(request: WebhookRequest, options: VerifyWebhookOptions): VerifiedWebhook {
   const scheme = schemeOf(options.provider);
-  if (typeof options.secret !== 'string' || options.secret.trim() === '') {
+  // With a shared key given, the secret may be left empty: the scheme asks for it only for a request not signed with the key.
+  if (!isGiven(options.secret) && !(scheme.sharedKey !== undefined && isGiven(options.sharedKeySecret))) {
     throw new ConfigError(`verifyWebhook needs the ${scheme.secret.name} of the ${scheme.provider} account as secret (${scheme.secret.env})`);
   }
   const signedWith = scheme.verify(request, options.secret, {
@@ -103,6 +106,8 @@ export function verifyWebhook(request: WebhookRequest, options: VerifyWebhookOpt
   });
   return { provider: scheme.provider, signedWith, fields: requestFields(request) };
 }
+
+const isGiven = (secret: unknown): secret is string => typeof secret === 'string' && secret.trim() !== '';
 
 function schemeOf(provider: unknown): WebhookScheme {
   if (isProvider(provider)) return WEBHOOK_SCHEMES[provider];

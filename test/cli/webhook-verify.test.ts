@@ -52,6 +52,10 @@ describe('callbridge webhook verify', () => {
     expect([wrong.code, wrong.stdout]).toEqual([1, expect.stringMatching(/^not authentic \(bad-signature\).*SharedKey secret/)]);
     const unset = await runCli(['webhook', 'verify', request], { TWILIO_AUTH_TOKEN: TOKEN });
     expect([unset.code, unset.stderr]).toEqual([2, expect.stringMatching(/TWILIO_SHARED_KEY_SECRET/)]);
+    const keyOnly = await runCli(['webhook', 'verify', request], { TWILIO_SHARED_KEY_SECRET: shared });
+    expect(keyOnly.code).toBe(0);
+    const neither = await runCli(['webhook', 'verify', request], {});
+    expect([neither.code, neither.stderr]).toEqual([2, expect.stringMatching(/set TWILIO_AUTH_TOKEN .*TWILIO_SHARED_KEY_SECRET/)]);
   });
 
   it('tells SignalWire by its header and reads its Signing Key; stdin works', async () => {

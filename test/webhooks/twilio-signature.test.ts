@@ -167,6 +167,17 @@ describe('Twilio Webhook Rules (SharedKey signatures), with twilio-node as the o
     expect(() => ruleVerify('key=KS1,algorithm=HMAC_SHA256', signature, null)).toThrow(/sharedKeySecret/);
   });
 
+  it('needs no auth token for a rule-signed request when the SharedKey secret is given, and asks for it otherwise', () => {
+    const signature = twilio.getExpectedTwilioSignature(SHARED, URL_, FIELDS, twilio.HMAC_SHA256);
+    const check = (headers: Record<string, string>) =>
+      verifyWebhook({ url: URL_, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body }, { provider: 'twilio', secret: '', sharedKeySecret: SHARED });
+    expect(check({ 'X-Twilio-Signature': signature, [SETTINGS]: 'key=KS1,algorithm=HMAC_SHA256' }).signedWith).toBe('sharedKey');
+    const byToken = twilio.getExpectedTwilioSignature(TOKEN, URL_, FIELDS);
+    expect(() => check({ 'X-Twilio-Signature': byToken })).toThrow(ConfigError);
+    expect(() => check({ 'X-Twilio-Signature': byToken })).toThrow(/auth token/);
+    expect(() => verifyWebhook({ url: URL_, headers: {}, body }, { provider: 'twilio', secret: '' })).toThrow(ConfigError);
+  });
+
   it('refuses an algorithm it does not know, as twilio-node does', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const signature = twilio.getExpectedTwilioSignature(SHARED, URL_, FIELDS, twilio.HMAC_SHA256);

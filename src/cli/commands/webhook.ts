@@ -131,15 +131,18 @@ export async function webhookCommand(args: string[], io: Io): Promise<number> {
   }
   const provider = providerOf(values.provider, request);
   const scheme = WEBHOOK_SCHEMES[provider];
-  const secret = io.env[scheme.secret.env];
-  if (secret === undefined || secret.trim() === '') throw new UsageError(`set ${scheme.secret.env} to the ${provider} ${scheme.secret.name} to verify ${provider} webhooks`);
+  const secret = io.env[scheme.secret.env] ?? '';
+  const sharedKeySecret = scheme.sharedKey === undefined ? undefined : io.env[scheme.sharedKey.env];
+  if (secret.trim() === '' && (sharedKeySecret === undefined || sharedKeySecret.trim() === '')) {
+    const or = scheme.sharedKey === undefined ? '' : ` (or ${scheme.sharedKey.env}, the ${scheme.sharedKey.name}, for requests signed with it)`;
+    throw new UsageError(`set ${scheme.secret.env} to the ${provider} ${scheme.secret.name}${or} to verify ${provider} webhooks`);
+  }
   const tolerance = values.tolerance === undefined ? undefined : Number(values.tolerance);
   if (tolerance !== undefined && !(Number.isFinite(tolerance) && tolerance >= 0)) throw new UsageError(`--tolerance must be a number of seconds, not "${values.tolerance}"`);
   const at = values.at === undefined ? undefined : instantOf(values.at);
 
   let verified;
   try {
-    const sharedKeySecret = scheme.sharedKey === undefined ? undefined : io.env[scheme.sharedKey.env];
     verified = verifyWebhook(request, { provider, secret, sharedKeySecret, toleranceSeconds: tolerance, now: at === undefined ? undefined : () => at });
   } catch (error) {
     if (!(error instanceof WebhookVerificationError)) throw error;

@@ -32,6 +32,7 @@ const CALLBACK: CallbackSpec = {
 // header; only the hash changes. Without `algorithm=` the hash is SHA-1; an empty header means no rule (the auth token).
 const SETTINGS = 'X-Twilio-Webhooks-Signature-Settings';
 const HASHES: Readonly<Record<string, SignatureHash>> = { HMAC_SHA1: 'sha1', HMAC_SHA256: 'sha256' };
+const AUTH_TOKEN = { name: 'auth token', env: 'TWILIO_AUTH_TOKEN' } as const;
 const SHARED_KEY = { name: 'SharedKey secret', env: 'TWILIO_SHARED_KEY_SECRET' } as const;
 
 /** The hash a Webhook Rule's signature is made with, by the request's settings header; null when no rule signed it. */
@@ -58,6 +59,9 @@ function ruleHash(request: WebhookRequest): SignatureHash | null {
 function verifyTwilio(request: WebhookRequest, authToken: string, context: WebhookContext): SigningSecret {
   const hash = ruleHash(request);
   if (hash === null) {
+    if (authToken.trim() === '') {
+      throw new ConfigError(`this request was signed with the account's auth token (it carries no ${SETTINGS}): pass it as secret (the CLI reads ${AUTH_TOKEN.env})`);
+    }
     verifyTwilioFamily(SCHEME, request, authToken);
     return 'secret';
   }
@@ -79,7 +83,7 @@ function verifyTwilio(request: WebhookRequest, authToken: string, context: Webho
  */
 export const TWILIO_WEBHOOK: WebhookScheme<Record<string, never>> = {
   provider: 'twilio',
-  secret: { name: 'auth token', env: 'TWILIO_AUTH_TOKEN' },
+  secret: AUTH_TOKEN,
   sharedKey: SHARED_KEY,
   signatureHeaders: SCHEME.headers,
   verify: verifyTwilio,
