@@ -176,6 +176,11 @@ describe('Twilio Webhook Rules (SharedKey signatures), with twilio-node as the o
     expect(() => check({ 'X-Twilio-Signature': byToken })).toThrow(ConfigError);
     expect(() => check({ 'X-Twilio-Signature': byToken })).toThrow(/auth token/);
     expect(() => verifyWebhook({ url: URL_, headers: {}, body }, { provider: 'twilio', secret: '' })).toThrow(ConfigError);
+    // A JavaScript caller that leaves secret out gets the same answers.
+    const omitted = { provider: 'twilio', sharedKeySecret: SHARED } as unknown as Parameters<typeof verifyWebhook>[1];
+    const rule = { 'content-type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature, [SETTINGS]: 'key=KS1,algorithm=HMAC_SHA256' };
+    expect(verifyWebhook({ url: URL_, headers: rule, body }, omitted).signedWith).toBe('sharedKey');
+    expect(() => verifyWebhook({ url: URL_, headers: { 'X-Twilio-Signature': byToken }, body }, omitted)).toThrow(ConfigError);
   });
 
   it('refuses an algorithm it does not know, as twilio-node does', () => {
