@@ -95,14 +95,17 @@ export interface VerifiedWebhook {
  */
 export function verifyWebhook(request: WebhookRequest, options: VerifyWebhookOptions): VerifiedWebhook {
   const scheme = schemeOf(options.provider);
+  // Decided once here: a blank secret is no secret, for the schemes as for this check.
+  const secret = isGiven(options.secret) ? options.secret : '';
+  const sharedKeySecret = scheme.sharedKey !== undefined && isGiven(options.sharedKeySecret) ? options.sharedKeySecret : undefined;
   // With a shared key given, the secret may be left empty: the scheme asks for it only for a request not signed with the key.
-  if (!isGiven(options.secret) && !(scheme.sharedKey !== undefined && isGiven(options.sharedKeySecret))) {
+  if (secret === '' && sharedKeySecret === undefined) {
     throw new ConfigError(`verifyWebhook needs the ${scheme.secret.name} of the ${scheme.provider} account as secret (${scheme.secret.env})`);
   }
-  const signedWith = scheme.verify(request, isGiven(options.secret) ? options.secret : '', {
+  const signedWith = scheme.verify(request, secret, {
     toleranceSeconds: options.toleranceSeconds,
     now: options.now ?? Date.now,
-    sharedKeySecret: options.sharedKeySecret,
+    sharedKeySecret,
   });
   return { provider: scheme.provider, signedWith, fields: requestFields(request) };
 }

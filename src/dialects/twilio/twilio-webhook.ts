@@ -59,14 +59,14 @@ function ruleHash(request: WebhookRequest): SignatureHash | null {
 function verifyTwilio(request: WebhookRequest, authToken: string, context: WebhookContext): SigningSecret {
   const hash = ruleHash(request);
   if (hash === null) {
-    if (authToken.trim() === '') {
+    if (authToken === '') {
       throw new ConfigError(`this request was signed with the account's auth token (it carries no ${SETTINGS}): pass it as secret (the CLI reads ${AUTH_TOKEN.env})`);
     }
     verifyTwilioFamily(SCHEME, request, authToken);
     return 'secret';
   }
   const secret = context.sharedKeySecret;
-  if (secret === undefined || secret.trim() === '') {
+  if (secret === undefined) {
     throw new ConfigError(
       `this request was signed by a Twilio Webhook Rule (it carries ${SETTINGS}), with the rule's SharedKey, not the auth token: ` +
         `pass the SharedKey's secret as sharedKeySecret (the CLI reads ${SHARED_KEY.env})`,

@@ -25,7 +25,7 @@ export interface WebhookContext {
   toleranceSeconds: number | undefined;
   /** Now, in epoch milliseconds. */
   now: () => number;
-  /** The secret of a shared key, for schemes whose requests may be signed with one instead (see WebhookScheme.sharedKey). */
+  /** The secret of a shared key, for schemes whose requests may be signed with one instead (see WebhookScheme.sharedKey); undefined when not given. */
   sharedKeySecret: string | undefined;
 }
 

@@ -25,7 +25,8 @@ export interface WebhookScheme<K extends object = any> {
   /** Headers that carry its signature; the first is its own, and its presence says the provider signed the request. */
   readonly signatureHeaders: readonly string[];
   /**
-   * Checks a request and says which secret it was signed with; throws
+   * Checks a request and says which secret it was signed with (`secret` is
+   * empty when not given, which only a scheme with a shared key sees); throws
    * WebhookVerificationError saying why it is not authentic, ConfigError for
    * an unusable or missing secret.
    */
