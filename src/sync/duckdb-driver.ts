@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type DuckDBConnection, DuckDBInstance, type DuckDBPreparedStatement, LIST, VARCHAR } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBPreparedStatement } from '@duckdb/node-api';
 import { CALL_COLUMNS, CELL_SEPARATOR, type CallRow, NULL_CELL, PRICE_SCALE, RAW_CELL } from './columns.js';
 import type { SqlParam, SqlSession, SyncDriver, TransactionOptions, WriteCounts } from './driver.js';
 import { InsertConflict } from './errors/insert-conflict.js';
 import { TransientConflict } from './errors/transient-conflict.js';
 import { TargetLockedError } from './errors/target-locked-error.js';
 import { SyncTargetError } from './errors/sync-target-error.js';
+import { PageFile } from './page-file.js';
 import { PlainInserts } from './plain-inserts.js';
 import { upsertSql } from './upsert-sql.js';
 
@@ -78,24 +79,21 @@ async function openLocked(path: string, timeoutMs: number): Promise<DuckDBInstan
 const DUCKDB_ROW_GROUP = 122_880;
 const chr = (text: string) => `chr(${text.charCodeAt(0)})`;
 
-// A page's rows arrive as two list parameters, zipped by unnest: each row's text and its raw record.
-// Not a staging table: rows appended to one stay in the transaction's memory until it commits, even
-// deleted, so a transaction of a row group held every row twice and DuckDB spilled to its temp directory.
-const PAGE = 'SELECT unnest($1::VARCHAR[]) AS text, unnest($2::VARCHAR[]) AS raw';
 
 // A row's text split back into its cells (see CallRow): joined text, or a JSON array of strings.
 const CELLS = `CASE WHEN starts_with(text, '[')
   THEN json_extract_string(text, [${CALL_COLUMNS.slice(0, RAW_CELL).map((_, i) => `'$[${i}]'`).join(', ')}])
   ELSE list_transform(string_split(text, ${chr(CELL_SEPARATOR)}), cell -> NULLIF(cell, ${chr(NULL_CELL)})) END`;
 
-/** The page's rows as calls columns and content_hash, in order: each cell cast to its column's type. */
-const STAGED = `SELECT ${CALL_COLUMNS.slice(0, RAW_CELL).map((c, i) => `CAST(cells[${i + 1}] AS ${TYPES[c.type]})`).join(', ')}, CAST(raw AS JSON), md5(text)
-  FROM (SELECT ${CELLS} AS cells, text, raw FROM (${PAGE}))`;
+/** A page's rows (`page`: a query of their texts and raw records) as calls columns and content_hash, in order: each cell cast to its column's type. */
+const staged = (page: string) => `SELECT ${CALL_COLUMNS.slice(0, RAW_CELL).map((c, i) => `CAST(cells[${i + 1}] AS ${TYPES[c.type]})`).join(', ')}, CAST(raw AS JSON), md5(text)
+  FROM (SELECT ${CELLS} AS cells, text, raw FROM (${page}))`;
 
-const INSERT = `INSERT INTO calls SELECT *, now(), now() FROM (${STAGED})`;
-const INSERT_NEW = `${INSERT} ON CONFLICT DO NOTHING`;
-const UPSERT = upsertSql(STAGED, '');
-const TEXTS = LIST(VARCHAR);
+/** The statements that write a page, read by `page`. */
+const writes = (page: string) => {
+  const insert = `INSERT INTO calls SELECT *, now(), now() FROM (${staged(page)})`;
+  return { insert, insertNew: `${insert} ON CONFLICT DO NOTHING`, upsert: upsertSql(staged(page), '') };
+};
 
 // DuckDB says: Constraint Error: Duplicate key "…" violates primary key constraint (or, for a key this
 // transaction inserted: PRIMARY KEY or UNIQUE constraint violation: duplicate key "…"). Any other failure is the sync's.
@@ -103,6 +101,11 @@ const KEY_CONFLICT = /^Constraint Error:.*duplicate key/is;
 
 class DuckDbSession implements SqlSession {
   readonly #prepared = new Map<string, DuckDBPreparedStatement>();
+  // Not a staging table: rows appended to one stay in the transaction's memory until it commits, even
+  // deleted, so a transaction of a row group held every row twice and DuckDB spilled to its temp directory.
+  readonly #page = new PageFile();
+  // By the longest line they read: a page of longer lines needs its own reader.
+  readonly #writes = new Map<number, ReturnType<typeof writes>>();
 
   constructor(readonly connection: DuckDBConnection) {}
 
@@ -115,32 +118,28 @@ class DuckDbSession implements SqlSession {
   readonly plain = new PlainInserts();
 
   /**
-   * Each row crosses into DuckDB as two strings (its text and its raw record); the statements
-   * that split, cast, hash and upsert them run on a DuckDB thread while this one reads the next page.
+   * Each row crosses into DuckDB as two strings (its text and its raw record), in a file; the statements
+   * that read, split, cast, hash and upsert them run on a DuckDB thread while this one reads the next page.
    */
   async upsertCalls(rows: readonly CallRow[]): Promise<WriteCounts> {
     if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-    const texts = rows.map((row) => row.text);
-    const raws = rows.map((row) => row.rawText);
-    const run = async (sql: string): Promise<number> => {
-      const statement = await this.#prepare(sql);
-      statement.bindList(1, texts, TEXTS);
-      statement.bindList(2, raws, TEXTS);
-      return (await statement.run()).rowsChanged;
-    };
+    const longest = this.#page.write(rows);
+    let sql = this.#writes.get(longest);
+    if (sql === undefined) this.#writes.set(longest, (sql = writes(this.#page.reader(longest))));
+    const run = async (statement: string): Promise<number> => (await (await this.#prepare(statement)).run()).rowsChanged;
     let inserted: number;
     if (this.plain.next) {
       try {
-        inserted = await run(INSERT);
+        inserted = await run(sql.insert);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         throw KEY_CONFLICT.test(message) ? new InsertConflict(message) : error;
       }
     } else {
       // Counted by two upserts that use the key's index: a join with calls would scan the table at every page.
-      inserted = await run(INSERT_NEW);
+      inserted = await run(sql.insertNew);
     }
-    const updated = inserted === rows.length ? 0 : await run(UPSERT);
+    const updated = inserted === rows.length ? 0 : await run(sql.upsert);
     this.plain.wrote(inserted, rows.length);
     return { inserted, updated, unchanged: rows.length - inserted - updated };
   }
@@ -154,10 +153,11 @@ class DuckDbSession implements SqlSession {
     return statement;
   }
 
-  /** Frees the prepared statements. */
+  /** Frees the prepared statements and removes the page's file. */
   close(): void {
     for (const statement of this.#prepared.values()) statement.destroySync();
     this.#prepared.clear();
+    this.#page.remove();
   }
 }
 
