@@ -83,35 +83,36 @@ const SEPARATORS = /[\x1e\x1f]/;
 export const RAW_CELL = CALL_COLUMNS.length - 1;
 
 /**
- * A call ready to be written: its cells in {@link CALL_COLUMNS} order, and
- * its canonical cells (every one but `raw`) as one text, which drivers can
- * hand to the database in one piece and from which the content hash is taken.
+ * A call ready to be written: its canonical cells (every one but `raw`) as
+ * one text, which drivers can hand to the database in one piece and from
+ * which the content hash is taken, and its raw record as JSON text.
  *
- * The text is the cells joined by {@link CELL_SEPARATOR}, a NULL as
- * {@link NULL_CELL}, numbers in JavaScript's shortest exact form and JSON
- * cells as JSON; when a text cell holds one of those two characters (or the
- * first cell starts with `[`), it is instead a JSON array of the cells as
- * strings or null. Either way, the same values always give the same text.
+ * The text is the cells, in {@link CALL_COLUMNS} order, joined by
+ * {@link CELL_SEPARATOR}, a NULL as {@link NULL_CELL}, numbers in
+ * JavaScript's shortest exact form and JSON cells as JSON; when a text cell
+ * holds one of those two characters (or the first cell starts with `[`), it
+ * is instead a JSON array of the cells as strings or null. Either way, the
+ * same values always give the same text.
+ *
+ * A row holds no object of its call: a page of rows waiting to be written
+ * keeps no parsed record alive (the young generation's collector copied them,
+ * and them alone, at every collection while they waited).
  */
 export class CallRow {
   #hash: string | undefined;
 
   constructor(
     readonly sid: string,
-    readonly cells: CellValue[],
     /** The canonical cells as one text (see the class). */
     readonly text: string,
+    /** The raw record as JSON text, the provider's own when the client kept it; null when the call has none. */
+    readonly rawText: string | null,
   ) {}
 
   /** The hash of the canonical values (MD5 of {@link text}, hex), which decides whether a stored row changed. */
   get hash(): string {
     this.#hash ??= createHash('md5').update(this.text).digest('hex');
     return this.#hash;
-  }
-
-  /** The raw record as JSON text, the provider's own when the client kept it; null when the call has none. */
-  get rawText(): string | null {
-    return rawRecordJson(this.cells[RAW_CELL]);
   }
 }
 
@@ -135,6 +136,13 @@ function rowText(cells: readonly CellValue[]): string {
   return joinable ? texts.map((text) => text ?? NULL_CELL).join(CELL_SEPARATOR) : JSON.stringify(texts);
 }
 
+/** A call's cells in {@link CALL_COLUMNS} order, with `account` as its account when the record has none. */
+export function callCells(call: Call, account: string): CellValue[] {
+  const cells = CALL_COLUMNS.map((column) => column.read(call));
+  if (cells[1] === null) cells[1] = account;
+  return cells;
+}
+
 /**
  * Turns a canonical call into a row. The hash covers the canonical values
  * (the raw record is left out), so a row is rewritten only when a value
@@ -142,9 +150,8 @@ function rowText(cells: readonly CellValue[]): string {
  */
 export function callRow(call: Call, account: string): CallRow {
   if (call.price !== null) checkPrice(call);
-  const cells = CALL_COLUMNS.map((column) => column.read(call));
-  if (cells[1] === null) cells[1] = account;
-  return new CallRow(call.sid, cells, rowText(cells));
+  const cells = callCells(call, account);
+  return new CallRow(call.sid, rowText(cells), rawRecordJson(cells[RAW_CELL]));
 }
 
 /** Digits a stored price keeps: `NUMERIC(38, 12)` on every engine. */

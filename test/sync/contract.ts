@@ -5,7 +5,7 @@ import { datasetOf } from '../../src/emulator/calls-dataset.js';
 import { generateDataset } from '../../src/emulator/generate-dataset.js';
 import { type Emulator, startEmulator } from '../../src/emulator/server.js';
 import type { Call } from '../../src/model/call.js';
-import { CALL_COLUMNS, callRow } from '../../src/sync/columns.js';
+import { CALL_COLUMNS, callCells, callRow } from '../../src/sync/columns.js';
 import { syncCalls } from '../../src/sync/sync-calls.js';
 import { type CliResult, runCli, spawnCli } from '../support/run-cli.js';
 import type { Engine } from './engines.js';
@@ -132,7 +132,7 @@ export function syncContract(engineOf: () => Engine): void {
       const target = await engine.fresh();
       await syncCalls({ to: target, sources: [sourceOf(emulator)], pageSize: 70 });
       const client = createCallClient(sourceOf(emulator));
-      const expected = new Map((await client.calls.list({ pageSize: 1000 })).map((call) => [call.sid, callRow(call, client.account).cells]));
+      const expected = new Map((await client.calls.list({ pageSize: 1000 })).map((call) => [call.sid, callCells(call, client.account)]));
       const asText = (c: (typeof CALL_COLUMNS)[number]) =>
         c.type === 'timestamp' ? `CAST(EXTRACT(EPOCH FROM ${c.name}) * 1000 AS BIGINT)` : `CAST(${c.name} AS VARCHAR)`;
       const rows = await engine.select(target, `SELECT ${CALL_COLUMNS.map((c) => `${asText(c)} AS ${c.name}`).join(', ')} FROM calls`);
