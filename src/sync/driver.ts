@@ -11,16 +11,22 @@ export interface WriteCounts {
   unchanged: number;
 }
 
+/** Rows a driver made ready to be written (see {@link SyncDriver.stage}): `length` of them. */
+export interface StagedRows {
+  readonly length: number;
+}
+
 /** Statements inside one transaction of a target. */
 export interface SqlSession {
   /** Runs one statement; `$1`… are bound to `params`. Returns the rows, one object per row. */
   query(sql: string, params?: readonly SqlParam[]): Promise<Array<Record<string, unknown>>>;
   /**
-   * Upserts rows into `calls` by (provider, account_sid, sid), each sid at most
-   * once: a new row is inserted, a row whose content hash differs is rewritten,
-   * any other is left untouched (its `synced_at` too).
+   * Upserts the staged rows from `from` up to `to` into `calls` by (provider,
+   * account_sid, sid), each sid at most once: a new row is inserted, a row
+   * whose content hash differs is rewritten, any other is left untouched (its
+   * `synced_at` too).
    */
-  upsertCalls(rows: readonly CallRow[]): Promise<WriteCounts>;
+  upsertCalls(rows: StagedRows, from?: number, to?: number): Promise<WriteCounts>;
 }
 
 /** Options of {@link SyncDriver.transaction}. */
@@ -56,6 +62,10 @@ export interface SyncDriver {
    * writes its last row; a run resumed before that reads the page again.
    */
   readonly splitPages: boolean;
+  /** How many pages of the window are read and staged ahead of the one being written. */
+  readonly pagesAhead: number;
+  /** Makes rows ready for {@link SqlSession.upsertCalls}, as pages are read ahead: the rows themselves, or a copy the driver keeps. */
+  stage(rows: readonly CallRow[]): StagedRows;
   /** Whether to create secondary indexes (on start_time, date_created): worth it on PostgreSQL; DuckDB's zone maps do without. */
   readonly secondaryIndexes: boolean;
   /**

@@ -2,13 +2,14 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBPreparedStatement } from '@duckdb/node-api';
 import { CALL_COLUMNS, CELL_SEPARATOR, type CallRow, NULL_CELL, PRICE_SCALE, RAW_CELL } from './columns.js';
-import type { SqlParam, SqlSession, SyncDriver, TransactionOptions, WriteCounts } from './driver.js';
+import type { SqlParam, SqlSession, StagedRows, SyncDriver, TransactionOptions, WriteCounts } from './driver.js';
 import { InsertConflict } from './errors/insert-conflict.js';
 import { TransientConflict } from './errors/transient-conflict.js';
 import { TargetLockedError } from './errors/target-locked-error.js';
 import { SyncTargetError } from './errors/sync-target-error.js';
 import { PageFile } from './page-file.js';
 import { PlainInserts } from './plain-inserts.js';
+import { StagedPage, StagedPages } from './staged-pages.js';
 import { upsertSql } from './upsert-sql.js';
 
 const TYPES = {
@@ -75,6 +76,9 @@ async function openLocked(path: string, timeoutMs: number): Promise<DuckDBInstan
   }
 }
 
+/** Pages of the window read ahead of the one being written. */
+const PAGES_AHEAD = 32;
+
 /** Rows in one of DuckDB's row groups (its default `ROW_GROUP_SIZE`). */
 const DUCKDB_ROW_GROUP = 122_880;
 const chr = (text: string) => `chr(${text.charCodeAt(0)})`;
@@ -89,8 +93,9 @@ const CELLS = `CASE WHEN starts_with(text, '[')
 const staged = (page: string) => `SELECT ${CALL_COLUMNS.slice(0, RAW_CELL).map((c, i) => `CAST(cells[${i + 1}] AS ${TYPES[c.type]})`).join(', ')}, CAST(raw AS JSON), md5(text)
   FROM (SELECT ${CELLS} AS cells, text, raw FROM (${page}))`;
 
-/** The statements that write a page, read by `page`. */
-const writes = (page: string) => {
+/** The statements that write rows `$3 + 1` to `$3 + $2` of the page in file `$1`, for lines of up to `maxLine` bytes. */
+const writes = (maxLine: number) => {
+  const page = `SELECT * FROM (${PageFile.reader(maxLine)}) LIMIT $2 OFFSET $3`;
   const insert = `INSERT INTO calls SELECT *, now(), now() FROM (${staged(page)})`;
   return { insert, insertNew: `${insert} ON CONFLICT DO NOTHING`, upsert: upsertSql(staged(page), '') };
 };
@@ -101,9 +106,6 @@ const KEY_CONFLICT = /^Constraint Error:.*duplicate key/is;
 
 class DuckDbSession implements SqlSession {
   readonly #prepared = new Map<string, DuckDBPreparedStatement>();
-  // Not a staging table: rows appended to one stay in the transaction's memory until it commits, even
-  // deleted, so a transaction of a row group held every row twice and DuckDB spilled to its temp directory.
-  readonly #page = new PageFile();
   // By the longest line they read: a page of longer lines needs its own reader.
   readonly #writes = new Map<number, ReturnType<typeof writes>>();
 
@@ -121,12 +123,19 @@ class DuckDbSession implements SqlSession {
    * Each row crosses into DuckDB as two strings (its text and its raw record), in a file; the statements
    * that read, split, cast, hash and upsert them run on a DuckDB thread while this one reads the next page.
    */
-  async upsertCalls(rows: readonly CallRow[]): Promise<WriteCounts> {
-    if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-    const longest = this.#page.write(rows);
-    let sql = this.#writes.get(longest);
-    if (sql === undefined) this.#writes.set(longest, (sql = writes(this.#page.reader(longest))));
-    const run = async (statement: string): Promise<number> => (await (await this.#prepare(statement)).run()).rowsChanged;
+  async upsertCalls(page: StagedRows, from = 0, to = page.length): Promise<WriteCounts> {
+    if (!(page instanceof StagedPage)) throw new TypeError('DuckDB writes only the pages its driver staged');
+    const rows = to - from;
+    if (rows <= 0) return { inserted: 0, updated: 0, unchanged: 0 };
+    let sql = this.#writes.get(page.maxLine);
+    if (sql === undefined) this.#writes.set(page.maxLine, (sql = writes(page.maxLine)));
+    const run = async (text: string): Promise<number> => {
+      const statement = await this.#prepare(text);
+      statement.bindVarchar(1, page.file.path);
+      statement.bindInteger(2, rows);
+      statement.bindInteger(3, from);
+      return (await statement.run()).rowsChanged;
+    };
     let inserted: number;
     if (this.plain.next) {
       try {
@@ -139,9 +148,9 @@ class DuckDbSession implements SqlSession {
       // Counted by two upserts that use the key's index: a join with calls would scan the table at every page.
       inserted = await run(sql.insertNew);
     }
-    const updated = inserted === rows.length ? 0 : await run(sql.upsert);
-    this.plain.wrote(inserted, rows.length);
-    return { inserted, updated, unchanged: rows.length - inserted - updated };
+    const updated = inserted === rows ? 0 : await run(sql.upsert);
+    this.plain.wrote(inserted, rows);
+    return { inserted, updated, unchanged: rows - inserted - updated };
   }
 
   async #prepare(sql: string): Promise<DuckDBPreparedStatement> {
@@ -153,11 +162,10 @@ class DuckDbSession implements SqlSession {
     return statement;
   }
 
-  /** Frees the prepared statements and removes the page's file. */
+  /** Frees the prepared statements. */
   close(): void {
     for (const statement of this.#prepared.values()) statement.destroySync();
     this.#prepared.clear();
-    this.#page.remove();
   }
 }
 
@@ -174,11 +182,19 @@ class DuckDbDriver implements SyncDriver {
   // and the next run's checkpoint took 13 s; row groups written whole: 1.6 GB, 10% free, 0.1 s).
   readonly rowsPerTransaction = DUCKDB_ROW_GROUP;
   readonly splitPages = true;
+  // Pages wait in files, not in memory: while DuckDB compresses a row group at a commit (a second or more
+  // on its one thread), the next pages are read and converted on the other core instead of waiting.
+  readonly pagesAhead = PAGES_AHEAD;
+  readonly #pages = new StagedPages(PAGES_AHEAD);
   readonly #session: DuckDbSession;
 
   constructor(readonly target: string, private readonly instance: DuckDBInstance, readonly connection: DuckDBConnection, storageVersion: string) {
     this.#session = new DuckDbSession(connection);
     this.columnStorage = storageAtLeast12(storageVersion) ? ZSTD_JSON : {};
+  }
+
+  stage(rows: readonly CallRow[]): StagedPage {
+    return this.#pages.stage(rows);
   }
 
   async transaction<T>(work: (session: SqlSession) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
@@ -201,6 +217,7 @@ class DuckDbDriver implements SyncDriver {
 
   async close(): Promise<void> {
     this.#session.close();
+    this.#pages.remove();
     this.connection.closeSync();
     this.instance.closeSync();
     openHere.delete(this.target);

@@ -1,6 +1,4 @@
-import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import type { CallRow } from './columns.js';
 
 /** What a page's file holds of a row. */
@@ -17,6 +15,10 @@ const char = (byte: number) => String.fromCharCode(byte);
 const SPECIALS = /[\n\r\x1c\x1d]/;
 const QUOTES = /\x1c/g;
 
+// Where a page is put together before it is written: one for every file, since a page is written at
+// once, synchronously (a buffer to each of a sync's files held 4 MB more for each).
+let scratch = Buffer.allocUnsafe(1 << 22);
+
 /** DuckDB's default `max_line_size`; a longer line needs a reader told so. */
 const DEFAULT_MAX_LINE = 2_000_000;
 
@@ -29,23 +31,21 @@ const DEFAULT_MAX_LINE = 2_000_000;
  * unnesting of the lists.
  */
 export class PageFile {
-  readonly path: string;
-  readonly #dir: string;
   readonly #fd: number;
-  #buffer = Buffer.allocUnsafe(1 << 22);
   #length = 0;
 
-  constructor() {
-    // A directory only this user can read: the page holds call records.
-    this.#dir = mkdtempSync(join(tmpdir(), 'callbridge-sync-'));
-    this.path = join(this.#dir, 'page.csv');
-    this.#fd = openSync(this.path, 'w', 0o600);
+  /** Creates the file, readable by this user only: a page holds call records. */
+  constructor(readonly path: string) {
+    this.#fd = openSync(path, 'w', 0o600);
   }
 
-  /** The reader of the file, as a query of `text` and `raw`, for lines of up to `maxLine` bytes. */
-  reader(maxLine = DEFAULT_MAX_LINE): string {
+  /**
+   * The query of `text` and `raw` that reads a page file named by parameter `$1`, for lines of up to `maxLine` bytes.
+   * The same for every file, so one prepared statement reads them all (each statement keeps its last file's buffer).
+   */
+  static reader(maxLine = DEFAULT_MAX_LINE): string {
     const size = maxLine <= DEFAULT_MAX_LINE ? '' : `, max_line_size = ${maxLine}, buffer_size = ${maxLine}`;
-    return `SELECT text, raw FROM read_csv('${this.path.replaceAll("'", "''")}', columns = {'text': 'VARCHAR', 'raw': 'VARCHAR'},
+    return `SELECT text, raw FROM read_csv($1, columns = {'text': 'VARCHAR', 'raw': 'VARCHAR'},
       delim = chr(${DELIMITER}), quote = chr(${QUOTE}), escape = chr(${QUOTE}), new_line = '\\n', nullstr = chr(${NULL_FIELD.charCodeAt(0)}),
       allow_quoted_nulls = false, header = false, auto_detect = false${size})`;
   }
@@ -55,7 +55,7 @@ export class PageFile {
     let longest = this.#fill(rows, false);
     if (longest < 0) longest = this.#fill(rows, true);
     // Over the page before, in place: truncating the file first cost a tenth of the main thread's time.
-    writeSync(this.#fd, this.#buffer, 0, this.#length, 0);
+    writeSync(this.#fd, scratch, 0, this.#length, 0);
     ftruncateSync(this.#fd, this.#length);
     return longest <= DEFAULT_MAX_LINE ? DEFAULT_MAX_LINE : 2 ** Math.ceil(Math.log2(longest));
   }
@@ -70,10 +70,10 @@ export class PageFile {
       // UTF-8 takes at most three bytes for each UTF-16 unit.
       this.#reserve(at, 3 * (text.length + raw.length) + 2);
       const start = at;
-      at += this.#buffer.write(text, at);
-      this.#buffer[at++] = DELIMITER;
-      at += this.#buffer.write(raw, at);
-      this.#buffer[at++] = NEWLINE;
+      at += scratch.write(text, at);
+      scratch[at++] = DELIMITER;
+      at += scratch.write(raw, at);
+      scratch[at++] = NEWLINE;
       longest = Math.max(longest, at - start);
     }
     this.#length = at;
@@ -83,23 +83,22 @@ export class PageFile {
 
   /** Whether the buffer holds exactly a delimiter and a line end per row, and no quote or carriage return. */
   #plain(rows: number): boolean {
-    const page = this.#buffer.subarray(0, this.#length);
+    const page = scratch.subarray(0, this.#length);
     if (page.includes(QUOTE) || page.includes(RETURN)) return false;
     return count(page, NEWLINE) === rows && count(page, DELIMITER) === rows;
   }
 
   /** Makes room for `bytes` more after the first `used`. */
   #reserve(used: number, bytes: number): void {
-    if (used + bytes <= this.#buffer.length) return;
-    const larger = Buffer.allocUnsafe(Math.max(used + bytes, 2 * this.#buffer.length));
-    this.#buffer.copy(larger, 0, 0, used);
-    this.#buffer = larger;
+    if (used + bytes <= scratch.length) return;
+    const larger = Buffer.allocUnsafe(Math.max(used + bytes, 2 * scratch.length));
+    scratch.copy(larger, 0, 0, used);
+    scratch = larger;
   }
 
-  /** Removes the file and its directory. */
-  remove(): void {
+  /** Closes the file (its directory's owner removes it). */
+  close(): void {
     closeSync(this.#fd);
-    rmSync(this.#dir, { recursive: true, force: true });
   }
 }
 

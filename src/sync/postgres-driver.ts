@@ -4,7 +4,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { CALL_COLUMNS, type CallRow, PRICE_SCALE } from './columns.js';
 import { COPY_TEXT_OPTIONS, copyLines } from './copy-text.js';
-import type { SqlParam, SqlSession, SyncDriver, TransactionOptions, WriteCounts } from './driver.js';
+import type { SqlParam, SqlSession, StagedRows, SyncDriver, TransactionOptions, WriteCounts } from './driver.js';
 import { InsertConflict } from './errors/insert-conflict.js';
 import { TransientConflict } from './errors/transient-conflict.js';
 import { SyncTargetError } from './errors/sync-target-error.js';
@@ -67,7 +67,9 @@ class PostgresSession implements SqlSession {
     return (await this.client.query(sql, params as SqlParam[])).rows as Array<Record<string, unknown>>;
   }
 
-  async upsertCalls(rows: readonly CallRow[]): Promise<WriteCounts> {
+  async upsertCalls(staged: StagedRows, from = 0, to = staged.length): Promise<WriteCounts> {
+    if (!Array.isArray(staged)) throw new TypeError('PostgreSQL writes only the rows its driver staged');
+    const rows = (staged as readonly CallRow[]).slice(from, to);
     if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
     if (this.plain.next) {
       try {
@@ -100,10 +102,16 @@ class PostgresDriver implements SyncDriver {
   // Ten pages to a transaction measured no faster (200,000 calls: 32.1 s against 30.0 s page by page) and held more memory.
   readonly rowsPerTransaction = 1;
   readonly splitPages = false;
+  // Pages wait as rows in memory: one ahead, read while the server writes the one before.
+  readonly pagesAhead = 1;
   readonly #session: PostgresSession;
 
   constructor(readonly target: string, private readonly client: pg.Client) {
     this.#session = new PostgresSession(client);
+  }
+
+  stage(rows: readonly CallRow[]): readonly CallRow[] {
+    return rows;
   }
 
   async transaction<T>(work: (session: SqlSession) => Promise<T>, options: TransactionOptions = {}): Promise<T> {

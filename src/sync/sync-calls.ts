@@ -230,7 +230,7 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
       for await (const page of client.calls.pages({ status, pageSize: run.pageSize }, { rawText: true })) {
         remember(page.calls);
         const rows = uniqueRows(page.calls, key.account);
-        count(await driver.transaction((s) => s.upsertCalls(rows), { rollback }));
+        count(await driver.transaction((s) => s.upsertCalls(driver.stage(rows)), { rollback }));
         summary.read += page.calls.length;
         progress('live');
       }
@@ -254,7 +254,7 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
       }
     }
     const rows = uniqueRows(calls, key.account);
-    count(await driver.transaction((s) => s.upsertCalls(rows), { rollback }));
+    count(await driver.transaction((s) => s.upsertCalls(driver.stage(rows)), { rollback }));
     summary.read += calls.length;
     progress('settle');
   }

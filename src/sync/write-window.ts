@@ -1,5 +1,5 @@
 import type { CallRow } from './columns.js';
-import type { SqlSession, SyncDriver, WriteCounts } from './driver.js';
+import type { SqlSession, StagedRows, SyncDriver, WriteCounts } from './driver.js';
 import { TransientConflict } from './errors/transient-conflict.js';
 import { readAhead } from './read-ahead.js';
 
@@ -45,18 +45,21 @@ const CONFLICTS = 5;
 /** The later of two epoch-ms times, either of which may be unknown. */
 export const later = (a: number | null, b: number | null): number | null => (a === null || (b !== null && b > a) ? b : a);
 
+/** A page whose rows the driver staged. */
+type StagedWindowPage = Omit<WindowPage, 'rows'> & { rows: StagedRows };
+
 /** A page, and how many of its rows an earlier transaction already wrote. */
 interface PagePart {
-  page: WindowPage;
+  page: StagedWindowPage;
   from: number;
 }
 
 /** The window's pages, one part at a time; the rest of a split page comes first. */
 class PageParts {
-  readonly #pages: AsyncIterator<WindowPage>;
+  readonly #pages: AsyncIterator<StagedWindowPage>;
   #rest: PagePart | null = null;
 
-  constructor(pages: AsyncIterator<WindowPage>) {
+  constructor(pages: AsyncIterator<StagedWindowPage>) {
     this.#pages = pages;
   }
 
@@ -80,15 +83,15 @@ class PageParts {
  * Writes the window, from `cursor` on, in transactions of the driver's
  * `rowsPerTransaction` rows: at least that many in whole pages, or exactly
  * that many when the driver splits pages. Each page is upserted while the
- * next one is read and converted, and each transaction records the cursor
+ * driver's `pagesAhead` next ones are read, converted and staged, and each transaction records the cursor
  * after its last whole page. A transaction rolled back by a transient
  * conflict is read again from the last committed cursor; the pages it held
- * are never kept in memory for a replay. `committed` is told each batch once
+ * are never kept for a replay. `committed` is told each batch once
  * it is committed (rolled back, in a dry run).
  */
 export async function writeWindow(driver: SyncDriver, source: WindowSource, cursor: string | null, committed: (batch: WindowBatch) => void, rollback: boolean): Promise<void> {
   for (let conflicts = 0; ; ) {
-    const pages = readAhead(source.pages(cursor));
+    const pages = readAhead(staged(driver, source.pages(cursor)), driver.pagesAhead);
     const parts = new PageParts(pages);
     try {
       for (;;) {
@@ -107,6 +110,11 @@ export async function writeWindow(driver: SyncDriver, source: WindowSource, curs
   }
 }
 
+/** The pages with their rows staged, as they are read ahead. */
+async function* staged(driver: SyncDriver, pages: AsyncIterable<WindowPage>): AsyncGenerator<StagedWindowPage> {
+  for await (const page of pages) yield { ...page, rows: driver.stage(page.rows) };
+}
+
 async function writeBatch(session: SqlSession, parts: PageParts, driver: SyncDriver, source: WindowSource, cursor: string | null): Promise<WindowBatch> {
   const batch: WindowBatch = { counts: [], read: 0, seen: [], maxCreatedMs: null, cursor, listed: false };
   for (let room = driver.rowsPerTransaction; room > 0; ) {
@@ -117,7 +125,7 @@ async function writeBatch(session: SqlSession, parts: PageParts, driver: SyncDri
     }
     const { page, from } = part;
     const to = driver.splitPages ? Math.min(page.rows.length, from + room) : page.rows.length;
-    batch.counts.push(await session.upsertCalls(from === 0 && to === page.rows.length ? page.rows : page.rows.slice(from, to)));
+    batch.counts.push(await session.upsertCalls(page.rows, from, to));
     room -= to - from;
     if (to < page.rows.length) {
       // Full within the page: its cursor, sids and latest creation time go with the transaction that writes its last row.

@@ -1,12 +1,16 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PageFile, type PageRow } from '../../src/sync/page-file.js';
+import { StagedPages } from '../../src/sync/staged-pages.js';
 
 describe('PageFile', () => {
   let instance: DuckDBInstance;
   let connection: DuckDBConnection;
-  const page = new PageFile();
+  const dir = mkdtempSync(join(tmpdir(), 'callbridge-page-file-'));
+  const page = new PageFile(join(dir, "it's a page.csv"));
   beforeAll(async () => {
     instance = await DuckDBInstance.create(':memory:');
     connection = await instance.connect();
@@ -14,12 +18,14 @@ describe('PageFile', () => {
   afterAll(() => {
     connection.closeSync();
     instance.closeSync();
+    page.close();
+    rmSync(dir, { recursive: true });
   });
 
   /** Writes the rows and reads them back through DuckDB's CSV reader, as sync does. */
   async function roundTrip(rows: PageRow[]): Promise<PageRow[]> {
     const longest = page.write(rows);
-    const reader = await connection.runAndReadAll(page.reader(longest));
+    const reader = await connection.runAndReadAll(PageFile.reader(longest), [page.path]);
     return reader.getRowObjectsJS().map((row) => ({ text: row.text as string, rawText: row.raw as string | null }));
   }
 
@@ -50,11 +56,22 @@ describe('PageFile', () => {
     expect(await roundTrip(rows)).toEqual(rows);
   });
 
-  it('removes its file and directory', () => {
-    const other = new PageFile();
-    other.write([{ text: 'a', rawText: null }]);
-    expect(existsSync(other.path)).toBe(true);
-    other.remove();
-    expect(existsSync(other.path)).toBe(false);
+  it('is readable by its user only', () => {
+    expect(statSync(page.path).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('StagedPages', () => {
+  it('stages pages in files used in turn, and removes them and their directory', () => {
+    const pages = new StagedPages(2);
+    const staged = Array.from({ length: 5 }, (_, i) => pages.stage([{ text: `page ${i}`, rawText: null }]));
+    // Two waiting, one being written, one being made: the fifth page reuses the first page's file.
+    expect(new Set(staged.slice(0, 4).map((page) => page.file.path)).size).toBe(4);
+    expect(staged[4]!.file).toBe(staged[0]!.file);
+    expect(staged.map((page) => page.length)).toEqual([1, 1, 1, 1, 1]);
+    const dir = dirname(staged[0]!.file.path);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    pages.remove();
+    expect(existsSync(dir)).toBe(false);
   });
 });

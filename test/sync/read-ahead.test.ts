@@ -57,4 +57,30 @@ describe('readAhead', () => {
     }
     expect(unhandled).toEqual([]);
   });
+
+  it('makes up to `depth` items ahead of the one being used, and no more', async () => {
+    const { log, source } = logged(20);
+    const iterator = readAhead(source, 4);
+    expect((await iterator.next()).value).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Item 0 handed over, items 1 to 4 waiting.
+    expect(log.filter((line) => line.startsWith('make'))).toEqual(['make 0', 'make 1', 'make 2', 'make 3', 'make 4']);
+    expect((await iterator.next()).value).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(log).toContain('make 5');
+    expect(log).not.toContain('make 6');
+    await iterator.return();
+    expect(log.at(-1)).toBe('closed');
+  });
+
+  it('hands over every item made before a failure, then throws it', async () => {
+    const { source } = logged(10, 3);
+    const seen: number[] = [];
+    await expect(
+      (async () => {
+        for await (const item of readAhead(source, 8)) seen.push(item);
+      })(),
+    ).rejects.toThrow('item 3 failed');
+    expect(seen).toEqual([0, 1, 2]);
+  });
 });

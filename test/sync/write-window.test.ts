@@ -30,6 +30,8 @@ async function driverOf(target: string, rows: number, splitPages: boolean): Prom
     secondaryIndexes: opened.secondaryIndexes,
     rowsPerTransaction: rows,
     splitPages,
+    pagesAhead: opened.pagesAhead,
+    stage: (rows) => opened.stage(rows),
     transaction: (work, options) => opened.transaction(work, options),
     close: () => opened.close(),
   };
@@ -137,5 +139,19 @@ describe('writeWindow (DuckDB)', () => {
     const rows = await engine.select(target, 'SELECT sid, price FROM calls ORDER BY sid');
     expect(rows).toHaveLength(6);
     expect(rows.find((row) => row.sid === c!.sid)?.price).toBe(-0.75);
+  });
+
+  it('writes pages read far ahead of the one being written, each from its own file, every call once', async () => {
+    const target = await engine.fresh();
+    const driver = await driverOf(target, 7, true);
+    const calls = callsOf(generateDataset({ calls: 3 * (driver.pagesAhead + 2) * 2, seed: 8 }));
+    // Pages of two calls, more than three times the driver's files: each file is written again and again
+    // while the pages before are waiting, split between transactions and written.
+    const pages = Array.from({ length: calls.length / 2 }, (_, i) => calls.slice(2 * i, 2 * i + 2));
+    const { batches, error } = await writePages(driver, pages);
+    expect(error).toBeNull();
+    expect(batches.reduce((sum, batch) => sum + batch.counts.reduce((n, counts) => n + counts.inserted, 0), 0)).toBe(calls.length);
+    const rows = await engine.select(target, 'SELECT sid, status FROM calls ORDER BY sid');
+    expect(rows).toEqual(calls.map((call) => ({ sid: call.sid, status: call.status })).sort((x, y) => (x.sid < y.sid ? -1 : 1)));
   });
 });
