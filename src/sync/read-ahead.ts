@@ -1,13 +1,13 @@
 /**
- * Iterates `source` up to `depth` items ahead: the next items are being
- * produced (fetched, parsed, converted) while the caller works on the one it
- * was handed. A failure is thrown when the caller reaches it, after the items
- * made before it. Returning early stops producing (the item being made is
- * finished) and closes `source`.
+ * Iterates `source` up to `depth` items ahead, each passed through `made` as
+ * it arrives: the next items are being produced (fetched, parsed, converted)
+ * while the caller works on the one it was handed. A failure is thrown when
+ * the caller reaches it, after the items made before it. Returning early
+ * stops producing (the item being made is finished) and closes `source`.
  */
-export async function* readAhead<T>(source: AsyncIterable<T>, depth = 1): AsyncGenerator<T, void, undefined> {
+export async function* readAhead<T, U = T>(source: AsyncIterable<T>, depth = 1, made: (item: T) => U = (item) => item as unknown as U): AsyncGenerator<U, void, undefined> {
   const iterator = source[Symbol.asyncIterator]();
-  const ready: T[] = [];
+  const ready: U[] = [];
   let ended = false;
   let failure: { error: unknown } | null = null;
   let stopped = false;
@@ -23,7 +23,7 @@ export async function* readAhead<T>(source: AsyncIterable<T>, depth = 1): AsyncG
         }
         const next = await iterator.next();
         if (next.done === true) break;
-        ready.push(next.value);
+        ready.push(made(next.value));
         itemReady();
       }
     } catch (error) {

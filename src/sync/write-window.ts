@@ -91,7 +91,7 @@ class PageParts {
  */
 export async function writeWindow(driver: SyncDriver, source: WindowSource, cursor: string | null, committed: (batch: WindowBatch) => void, rollback: boolean): Promise<void> {
   for (let conflicts = 0; ; ) {
-    const pages = readAhead(staged(driver, source.pages(cursor)), driver.pagesAhead);
+    const pages = readAhead(source.pages(cursor), driver.pagesAhead, (page): StagedWindowPage => ({ ...page, rows: driver.stage(page.rows) }));
     const parts = new PageParts(pages);
     try {
       for (;;) {
@@ -108,11 +108,6 @@ export async function writeWindow(driver: SyncDriver, source: WindowSource, curs
       await pages.return();
     }
   }
-}
-
-/** The pages with their rows staged, as they are read ahead. */
-async function* staged(driver: SyncDriver, pages: AsyncIterable<WindowPage>): AsyncGenerator<StagedWindowPage> {
-  for await (const page of pages) yield { ...page, rows: driver.stage(page.rows) };
 }
 
 async function writeBatch(session: SqlSession, parts: PageParts, driver: SyncDriver, source: WindowSource, cursor: string | null): Promise<WindowBatch> {

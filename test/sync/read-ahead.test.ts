@@ -83,4 +83,17 @@ describe('readAhead', () => {
     ).rejects.toThrow('item 3 failed');
     expect(seen).toEqual([0, 1, 2]);
   });
+
+  it('passes each item through `made` as it is produced, not when it is used', async () => {
+    const { log, source } = logged(3);
+    const iterator = readAhead(source, 2, (item) => {
+      log.push(`made ${item}`);
+      return `item ${item}`;
+    });
+    expect((await iterator.next()).value).toBe('item 0');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(log).toContain('made 2');
+    expect((await iterator.next()).value).toBe('item 1');
+    await iterator.return();
+  });
 });
