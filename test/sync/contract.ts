@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type CallClient, createCallClient } from '../../src/client/call-client.js';
 import type { CallClientOptions } from '../../src/client/config.js';
@@ -49,10 +52,14 @@ async function watermark(engine: Engine, target: string): Promise<number | null>
 
 const latestCreated = (calls: readonly Call[]) => Math.max(...calls.map((c) => Date.parse(c.dateCreated!)));
 
-/** Runs `callbridge sync` and kills it (kill -9) once the emulator has answered `requests` requests. */
+/**
+ * Runs `callbridge sync` and kills it (kill -9) once the emulator has answered `requests` requests.
+ * Its temporary directory is one of its own, removed afterwards: a killed DuckDB sync leaves its page files there.
+ */
 async function killAfter(emulator: Emulator, args: string[], requests: number): Promise<CliResult> {
   const start = emulator.requestCount;
-  const { child, done } = spawnCli(args, cliEnv(emulator));
+  const tmp = mkdtempSync(join(tmpdir(), 'callbridge-killed-'));
+  const { child, done } = spawnCli(args, { ...cliEnv(emulator), TMPDIR: tmp });
   const poll = setInterval(() => {
     if (emulator.requestCount - start >= requests) child.kill('SIGKILL');
   }, 1);
@@ -60,6 +67,7 @@ async function killAfter(emulator: Emulator, args: string[], requests: number): 
     return await done;
   } finally {
     clearInterval(poll);
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 
