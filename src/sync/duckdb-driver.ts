@@ -83,7 +83,6 @@ const PAGES_AHEAD = 32;
 const DUCKDB_ROW_GROUP = 122_880;
 const chr = (text: string) => `chr(${text.charCodeAt(0)})`;
 
-
 // A row's text split back into its cells (see CallRow): joined text, or a JSON array of strings.
 const CELLS = `CASE WHEN starts_with(text, '[')
   THEN json_extract_string(text, [${CALL_COLUMNS.slice(0, RAW_CELL).map((_, i) => `'$[${i}]'`).join(', ')}])

@@ -41,7 +41,7 @@ export class PageFile {
 
   /**
    * The query of `text` and `raw` that reads a page file named by parameter `$1`, for lines of up to `maxLine` bytes.
-   * The same for every file, so one prepared statement reads them all (each statement keeps its last file's buffer).
+   * The same for every file, so one prepared statement reads them all.
    */
   static reader(maxLine = DEFAULT_MAX_LINE): string {
     const size = maxLine <= DEFAULT_MAX_LINE ? '' : `, max_line_size = ${maxLine}, buffer_size = ${maxLine}`;

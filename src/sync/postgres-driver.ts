@@ -69,7 +69,8 @@ class PostgresSession implements SqlSession {
 
   async upsertCalls(staged: StagedRows, from = 0, to = staged.length): Promise<WriteCounts> {
     if (!Array.isArray(staged)) throw new TypeError('PostgreSQL writes only the rows its driver staged');
-    const rows = (staged as readonly CallRow[]).slice(from, to);
+    const all = staged as readonly CallRow[];
+    const rows = from === 0 && to === all.length ? all : all.slice(from, to);
     if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
     if (this.plain.next) {
       try {

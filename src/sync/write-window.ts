@@ -83,11 +83,11 @@ class PageParts {
  * Writes the window, from `cursor` on, in transactions of the driver's
  * `rowsPerTransaction` rows: at least that many in whole pages, or exactly
  * that many when the driver splits pages. Each page is upserted while the
- * driver's `pagesAhead` next ones are read, converted and staged, and each transaction records the cursor
- * after its last whole page. A transaction rolled back by a transient
- * conflict is read again from the last committed cursor; the pages it held
- * are never kept for a replay. `committed` is told each batch once
- * it is committed (rolled back, in a dry run).
+ * driver's `pagesAhead` next ones are read, converted and staged, and each
+ * transaction records the cursor after its last whole page. A transaction
+ * rolled back by a transient conflict is read again from the last committed
+ * cursor; the pages it held are never kept for a replay. `committed` is told
+ * each batch once it is committed (rolled back, in a dry run).
  */
 export async function writeWindow(driver: SyncDriver, source: WindowSource, cursor: string | null, committed: (batch: WindowBatch) => void, rollback: boolean): Promise<void> {
   for (let conflicts = 0; ; ) {
