@@ -22,12 +22,17 @@ const TYPES = {
   json: 'JSON',
 } as const;
 
+// Rows in a row group of the files sync writes, and in a transaction (DuckDB's default is 122,880). A
+// transaction's rows wait uncompressed in memory (about 5 kB a row) until its row group is written at the
+// commit: half a row group halves that. 1,000,000 / 100,000 calls, peak RSS: 731-749 / 657-669 MB with
+// memory_limit 384 MB, against 906 / 741 MB with 122,880 rows and 512 MB; the file as large, no slower.
+const ROW_GROUP_ROWS = 61_440;
+
 // Each transaction is a commit: with DuckDB's default (16 MB of log) a checkpoint, which rewrites the
 // key's index, came every few pages; at 256 MB a first sync of 50,000 calls took half the time.
 // DuckDB's buffer pool keeps every block it wrote cached up to its limit (80% of RAM by default), so a
-// first load's memory grew with the table; 512 MB holds a transaction's row group and the key's index. Peak RSS
-// at 100,000 / 300,000 calls, before the list binding and FSST: 823 / 913 MB with 256 MB (but 30% more CPU),
-// 1,058 / 1,216 with 512, 1,455 / 1,753 with 1 GB (docs/sync.md has today's figures).
+// first load's memory grew with the table; 384 MB holds a transaction's row group (ROW_GROUP_ROWS) and the
+// key's index (79 MB at 1,000,000 calls), and DuckDB drops cached blocks instead of growing.
 // One thread: each statement moves one page, too little to share out, and DuckDB's idle workers
 // spun on the two cores the provider's pages are read and converted on (50,000 rows inserted page
 // by page: 3.0 s with its default threads, 1.9 s with one).
@@ -36,7 +41,7 @@ const TYPES = {
 // and 200 MB of its peak (1,000,000 calls: 78 s and 985 MB against 93 s and 1,229 MB). Short
 // low-cardinality columns lose dictionary encoding: the file is within a few percent of the same size.
 // A new file is written in the storage format of DuckDB 1.2, the first with zstd for texts (see ZSTD_JSON).
-const OPTIONS = { checkpoint_threshold: '256MB', memory_limit: '512MB', threads: '1', force_compression: 'fsst', storage_compatibility_version: 'v1.2.0' };
+const OPTIONS = { checkpoint_threshold: '256MB', memory_limit: '384MB', threads: '1', force_compression: 'fsst', storage_compatibility_version: 'v1.2.0' };
 
 // The JSON columns (the raw record, 2 kB a call, and subresource_uris) in zstd rather than FSST: records
 // repeat each other's keys and URIs, which FSST's per-string symbols miss. 300,000 calls: 25.5-25.9 s against
@@ -54,16 +59,39 @@ const openHere = new Set<string>();
 // DuckDB says: Could not set lock on file "x.duckdb": Conflicting lock is held in /usr/bin/node (PID 4242).
 const LOCK_HELD = /Could not set lock on file[^:]*: Conflicting lock is held in (.*?)\.?(?: See also|$)/s;
 
-/** Opens the file, waiting up to `timeoutMs` while another process (or another sync here) writes it. */
-async function openLocked(path: string, timeoutMs: number): Promise<DuckDBInstance> {
+/** An instance of DuckDB with the file attached (and in use) as `target`. */
+interface Attached {
+  instance: DuckDBInstance;
+  connection: DuckDBConnection;
+}
+
+/**
+ * Attaches the file to an instance of its own: the row group size is an option of ATTACH, not of
+ * opening a file. The instance's temporary directory is where DuckDB puts one for a file it opens.
+ */
+async function attach(path: string): Promise<Attached> {
+  const instance = await DuckDBInstance.create(':memory:', { ...OPTIONS, temp_directory: `${path}.tmp` });
+  try {
+    const connection = await instance.connect();
+    await connection.run(`ATTACH '${path.replaceAll("'", "''")}' AS target (ROW_GROUP_SIZE ${ROW_GROUP_ROWS})`);
+    await connection.run('USE target');
+    return { instance, connection };
+  } catch (error) {
+    instance.closeSync();
+    throw error;
+  }
+}
+
+/** Attaches the file, waiting up to `timeoutMs` while another process (or another sync here) writes it. */
+async function attachLocked(path: string, timeoutMs: number): Promise<Attached> {
   const started = Date.now();
   for (let delay = 50; ; delay = Math.min(delay * 2, 1000)) {
     let holder: string | null = 'another sync in this process';
     if (!openHere.has(path)) {
       try {
-        const instance = await DuckDBInstance.create(path, OPTIONS);
+        const attached = await attach(path);
         openHere.add(path);
-        return instance;
+        return attached;
       } catch (error) {
         const held = LOCK_HELD.exec(error instanceof Error ? error.message : String(error));
         if (held === null) throw new SyncTargetError(`cannot open DuckDB file ${path}: ${error instanceof Error ? error.message : String(error)}`);
@@ -79,8 +107,6 @@ async function openLocked(path: string, timeoutMs: number): Promise<DuckDBInstan
 /** Pages of the window read ahead of the one being written. */
 const PAGES_AHEAD = 32;
 
-/** Rows in one of DuckDB's row groups (its default `ROW_GROUP_SIZE`). */
-const DUCKDB_ROW_GROUP = 122_880;
 const chr = (text: string) => `chr(${text.charCodeAt(0)})`;
 
 // A row's text split back into its cells (see CallRow): joined text, or a JSON array of strings.
@@ -179,7 +205,7 @@ class DuckDbDriver implements SyncDriver {
   // rows a transaction of whole pages wrote past one made a small row group that checkpoints merged,
   // rewriting its neighbours (a first sync of 1,000,000 calls left a file of 2.7 GB, 45% of it free blocks,
   // and the next run's checkpoint took 13 s; row groups written whole: 1.6 GB, 10% free, 0.1 s).
-  readonly rowsPerTransaction = DUCKDB_ROW_GROUP;
+  readonly rowsPerTransaction = ROW_GROUP_ROWS;
   readonly splitPages = true;
   // Pages wait in files, not in memory: while DuckDB compresses a row group at a commit (a second or more
   // on its one thread), the next pages are read and converted on the other core instead of waiting.
@@ -226,9 +252,8 @@ class DuckDbDriver implements SyncDriver {
 /** Opens (creating if needed) a DuckDB file for sync, holding its write lock until closed. */
 export async function openDuckDb(file: string, lockTimeoutMs: number): Promise<SyncDriver> {
   const path = resolve(file);
-  const instance = await openLocked(path, lockTimeoutMs);
+  const { instance, connection } = await attachLocked(path, lockTimeoutMs);
   try {
-    const connection = await instance.connect();
     // A file keeps the format it was created in (v1.0.0+, v1.2.0+, …), whatever OPTIONS ask.
     const reader = await connection.runAndReadAll("SELECT tags['storage_version'] AS version FROM duckdb_databases() WHERE database_name = current_database()");
     return new DuckDbDriver(path, instance, connection, String(reader.getRowObjectsJS()[0]?.version ?? ''));

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { datasetOf } from '../../src/emulator/calls-dataset.js';
@@ -38,6 +39,15 @@ describe('sync into DuckDB', () => {
       expect(format).toBe('v1.2.0+');
       expect(methods).toMatchObject({ raw: ['ZSTD'], subresource_uris: ['ZSTD'], sid: ['FSST'], uri: ['FSST'] });
     });
+
+    it('writes row groups of 61,440 rows, a transaction each, into a file whose path holds a quote', async () => {
+      emulator = await startEmulator({ dataset: datasetOf(callsOf(generateDataset({ calls: 62_000, seed: 5 }))) });
+      const target = join(dirname(await engine.fresh()), "o'brien.duckdb");
+      const [summary] = (await syncCalls({ to: target, sources: [sourceOf(emulator)] })).sources;
+      expect(summary!.inserted).toBe(62_000);
+      const groups = await engine.select(target, "SELECT row_group_id, max(count) AS rows FROM pragma_storage_info('calls') GROUP BY row_group_id ORDER BY row_group_id");
+      expect(groups.map((group) => Number(group.rows))).toEqual([61_440, 560]);
+    }, 60_000);
 
     it('leaves them to FSST in a file of an older format, which would store zstd columns uncompressed', async () => {
       emulator = await startEmulator({ dataset: datasetOf(callsOf(generateDataset({ calls: 3000, seed: 5 }))) });
