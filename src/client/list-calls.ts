@@ -75,6 +75,31 @@ export async function* listCalls(
   let remaining = query.limit ?? Number.POSITIVE_INFINITY;
   let batch: Call[] = [];
 
+  // The generator yields what these return and holds no call in a local of its own: a suspended
+  // generator keeps its locals alive, so the last call taken, and through its record's kept
+  // text its whole page, would live on while the caller works on the batch handed over.
+  const handOver = (next: string | null): CallPage => {
+    const page = { calls: batch, cursor: next };
+    batch = [];
+    return page;
+  };
+  /** Takes the next call of `stream` into the batch if the filter keeps it and no other request listed it. */
+  const take = (stream: Stream): void => {
+    const { offset } = stream.position;
+    const call = stream.calls![offset]!;
+    // Let go of each call once taken: a page's calls then live no longer than the caller keeps them.
+    (stream.calls as Array<Call | undefined>)[offset] = undefined;
+    stream.position = { page: stream.position.page, offset: offset + 1 };
+    if (seen !== null && call.dateCreated !== seenDate) {
+      seen.clear();
+      seenDate = call.dateCreated;
+    }
+    if (!plan.filter(call) || seen?.has(call.sid)) return;
+    seen?.add(call.sid);
+    batch.push(call);
+    remaining--;
+  };
+
   // Aborts a page requested ahead when the listing ends before reaching it.
   const done = new AbortController();
 
@@ -131,30 +156,16 @@ export async function* listCalls(
             stream.calls = null;
             continue;
           }
-          if (batch.length > 0) {
-            yield { calls: batch, cursor: cursor() };
-            batch = [];
-          }
+          if (batch.length > 0) yield handOver(cursor());
           await load(stream);
         }
         if (stream.position.page === null) continue;
         if (pick === null || newer(stream.calls![stream.position.offset]!, pick.calls![pick.position.offset]!)) pick = stream;
       }
       if (pick === null) break;
-      const call = pick.calls![pick.position.offset]!;
-      // Let go of each call once taken: a page's calls then live no longer than the caller keeps them.
-      (pick.calls as Array<Call | undefined>)[pick.position.offset] = undefined;
-      pick.position = { page: pick.position.page, offset: pick.position.offset + 1 };
-      if (seen !== null && call.dateCreated !== seenDate) {
-        seen.clear();
-        seenDate = call.dateCreated;
-      }
-      if (!plan.filter(call) || seen?.has(call.sid)) continue;
-      seen?.add(call.sid);
-      batch.push(call);
-      remaining--;
+      take(pick);
     }
-    yield { calls: batch, cursor: remaining > 0 ? null : cursor() };
+    yield handOver(remaining > 0 ? null : cursor());
   } finally {
     done.abort();
   }

@@ -1,19 +1,28 @@
 /**
- * Iterates `source` up to `depth` items ahead, each passed through `made` as
- * it arrives: the next items are being produced (fetched, parsed, converted)
- * while the caller works on the one it was handed. A failure is thrown when
- * the caller reaches it, after the items made before it. Returning early
- * stops producing (the item being made is finished) and closes `source`.
+ * Iterates `source` up to `depth` items ahead: the next items are being
+ * produced (fetched, parsed, converted) while the caller works on the one it
+ * was handed. A failure is thrown when the caller reaches it, after the items
+ * produced before it. Returning early stops producing (the item being
+ * produced is finished) and closes `source`. An item handed to the caller is
+ * no longer referenced here.
  */
-export async function* readAhead<T, U = T>(source: AsyncIterable<T>, depth = 1, made: (item: T) => U = (item) => item as unknown as U): AsyncGenerator<U, void, undefined> {
+export async function* readAhead<T>(source: AsyncIterable<T>, depth = 1): AsyncGenerator<T, void, undefined> {
   const iterator = source[Symbol.asyncIterator]();
-  const ready: U[] = [];
+  const ready: T[] = [];
   let ended = false;
   let failure: { error: unknown } | null = null;
   let stopped = false;
   // The consumer waiting for an item, the producer waiting for room: one of each at most.
   let itemReady: () => void = () => {};
   let roomMade: () => void = () => {};
+  // In a function of its own: a local of `produce` holding the item would keep it alive while
+  // `produce` waits for room, long after the caller is done with it.
+  const pull = async (): Promise<boolean> => {
+    const next = await iterator.next();
+    if (next.done === true) return false;
+    ready.push(next.value);
+    return true;
+  };
   const produce = async () => {
     try {
       while (!stopped) {
@@ -21,9 +30,7 @@ export async function* readAhead<T, U = T>(source: AsyncIterable<T>, depth = 1, 
           await new Promise<void>((resolve) => (roomMade = resolve));
           continue;
         }
-        const next = await iterator.next();
-        if (next.done === true) break;
-        ready.push(made(next.value));
+        if (!(await pull())) break;
         itemReady();
       }
     } catch (error) {
@@ -34,12 +41,16 @@ export async function* readAhead<T, U = T>(source: AsyncIterable<T>, depth = 1, 
     }
   };
   const producing = produce();
+  // Likewise, the generator yields what this returns rather than a local.
+  const handOut = (): T => {
+    const item = ready.shift()!;
+    roomMade();
+    return item;
+  };
   try {
     for (;;) {
       if (ready.length > 0) {
-        const item = ready.shift()!;
-        roomMade();
-        yield item;
+        yield handOut();
       } else if (ended) {
         if (failure !== null) throw (failure as { error: unknown }).error;
         return;

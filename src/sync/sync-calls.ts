@@ -1,4 +1,5 @@
 import { type CallClient, createCallClient } from '../client/call-client.js';
+import type { CallPage } from '../client/list-calls.js';
 import type { CallClientOptions } from '../client/config.js';
 import { NotFoundError } from '../client/errors/not-found-error.js';
 import type { Call } from '../model/call.js';
@@ -6,11 +7,11 @@ import { BadQueryError } from '../model/errors/bad-query-error.js';
 import { UnsupportedQueryError } from '../model/errors/unsupported-query-error.js';
 import { PAGE_SIZE } from '../model/query.js';
 import { type CallRow, callRow } from './columns.js';
-import type { SyncDriver, WriteCounts } from './driver.js';
+import type { StagedRows, SyncDriver, WriteCounts } from './driver.js';
 import { migrate } from './migrations.js';
 import { openTarget } from './open-target.js';
 import { LIVE_STATUSES, type SourceKey, beginRun, finishRun, liveSids, recordPage } from './state.js';
-import { type WindowSource, later, writeWindow } from './write-window.js';
+import { type WindowPage, type WindowSource, later, writeWindow } from './write-window.js';
 
 /** The default target: a DuckDB file in the working directory. */
 export const DEFAULT_TARGET = 'calls.duckdb';
@@ -203,13 +204,29 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
   };
   if (!run.listed) {
     const from = run.fromMs;
+    // The generator below holds no call in a local of its own (a suspended generator keeps its
+    // locals alive): this converts and stages the next page, so that only its staged rows wait
+    // among the pages read ahead, not its calls and the page's text their records keep.
+    const nextPage = async (listing: AsyncIterator<CallPage>, stage: (rows: readonly CallRow[]) => StagedRows): Promise<WindowPage | null> => {
+      const next = await listing.next();
+      if (next.done === true) return null;
+      const { calls: listed, cursor } = next.value;
+      const calls = from === null ? listed : listed.filter((call) => createdMs(call) >= from);
+      const last = cursor === null || calls.length < listed.length;
+      return { rows: stage(uniqueRows(calls, key.account)), read: calls.length, seen: seenOf(calls), maxCreatedMs: latestCreated(calls), cursor, last };
+    };
     const window: WindowSource = {
-      async *pages(cursor) {
-        for await (const page of client.calls.pages({ pageSize: run.pageSize }, cursor === null ? { rawText: true } : { cursor, rawText: true })) {
-          const calls = from === null ? page.calls : page.calls.filter((call) => createdMs(call) >= from);
-          const last = page.cursor === null || calls.length < page.calls.length;
-          yield { rows: uniqueRows(calls, key.account), read: calls.length, seen: seenOf(calls), maxCreatedMs: latestCreated(calls), cursor: page.cursor, last };
-          if (last) return;
+      async *pages(cursor, stage) {
+        const listing = client.calls.pages({ pageSize: run.pageSize }, cursor === null ? { rawText: true } : { cursor, rawText: true })[Symbol.asyncIterator]();
+        try {
+          for (;;) {
+            const page = await nextPage(listing, stage);
+            if (page === null) return;
+            yield page;
+            if (page.last) return;
+          }
+        } finally {
+          await listing.return?.();
         }
       },
       record: (session, cursor, listed, maxCreatedMs) => recordPage(session, key, from, cursor, listed, maxCreatedMs),

@@ -3,9 +3,9 @@ import type { SqlSession, StagedRows, SyncDriver, WriteCounts } from './driver.j
 import { TransientConflict } from './errors/transient-conflict.js';
 import { readAhead } from './read-ahead.js';
 
-/** A page of the window, converted and ready to be written. */
+/** A page of the window, converted and staged: ready to be written. */
 export interface WindowPage {
-  rows: CallRow[];
+  rows: StagedRows;
   /** Calls read on the page (a sid listed twice counts twice). */
   read: number;
   /** Sids to remember as read in this run (see `syncCalls`). */
@@ -33,8 +33,13 @@ export interface WindowBatch {
 
 /** How the window is read and its progress recorded. */
 export interface WindowSource {
-  /** Lists the window's pages from a committed cursor (null: from the start). */
-  pages(cursor: string | null): AsyncIterable<WindowPage>;
+  /**
+   * Lists the window's pages from a committed cursor (null: from the start),
+   * each page's rows staged with `stage` before the page is yielded: the
+   * rows, and the calls they came from, are then garbage while the page waits
+   * its turn among those read ahead.
+   */
+  pages(cursor: string | null, stage: (rows: readonly CallRow[]) => StagedRows): AsyncIterable<WindowPage>;
   /** Records, in the transaction that wrote them, the cursor after its last whole page, whether the window is listed, and the latest creation time read. */
   record(session: SqlSession, cursor: string | null, listed: boolean, maxCreatedMs: number | null): Promise<void>;
 }
@@ -45,21 +50,18 @@ const CONFLICTS = 5;
 /** The later of two epoch-ms times, either of which may be unknown. */
 export const later = (a: number | null, b: number | null): number | null => (a === null || (b !== null && b > a) ? b : a);
 
-/** A page whose rows the driver staged. */
-type StagedWindowPage = Omit<WindowPage, 'rows'> & { rows: StagedRows };
-
 /** A page, and how many of its rows an earlier transaction already wrote. */
 interface PagePart {
-  page: StagedWindowPage;
+  page: WindowPage;
   from: number;
 }
 
 /** The window's pages, one part at a time; the rest of a split page comes first. */
 class PageParts {
-  readonly #pages: AsyncIterator<StagedWindowPage>;
+  readonly #pages: AsyncIterator<WindowPage>;
   #rest: PagePart | null = null;
 
-  constructor(pages: AsyncIterator<StagedWindowPage>) {
+  constructor(pages: AsyncIterator<WindowPage>) {
     this.#pages = pages;
   }
 
@@ -91,7 +93,7 @@ class PageParts {
  */
 export async function writeWindow(driver: SyncDriver, source: WindowSource, cursor: string | null, committed: (batch: WindowBatch) => void, rollback: boolean): Promise<void> {
   for (let conflicts = 0; ; ) {
-    const pages = readAhead(source.pages(cursor), driver.pagesAhead, (page): StagedWindowPage => ({ ...page, rows: driver.stage(page.rows) }));
+    const pages = readAhead(source.pages(cursor, (rows) => driver.stage(rows)), driver.pagesAhead);
     const parts = new PageParts(pages);
     try {
       for (;;) {

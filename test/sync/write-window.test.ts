@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../src/emulator/generate-dataset.js';
 import type { Call } from '../../src/model/call.js';
-import { callRow } from '../../src/sync/columns.js';
-import type { SyncDriver } from '../../src/sync/driver.js';
+import { type CallRow, callRow } from '../../src/sync/columns.js';
+import type { StagedRows, SyncDriver } from '../../src/sync/driver.js';
 import { migrate } from '../../src/sync/migrations.js';
 import { openTarget } from '../../src/sync/open-target.js';
 import { type WindowBatch, type WindowPage, writeWindow } from '../../src/sync/write-window.js';
@@ -15,8 +15,8 @@ afterAll(() => engine.stop());
 const [a, b, c, d, e, f] = callsOf(generateDataset({ calls: 10, seed: 5 })).slice(0, 6).map((call) => ({ ...call, status: 'completed' as const }));
 const priced = (call: Call) => ({ ...call, price: '-0.75', priceUnit: 'USD' });
 
-function page(calls: Call[], cursor: string | null): WindowPage {
-  return { rows: calls.map((call) => callRow(call, 'AC')), read: calls.length, seen: [], maxCreatedMs: null, cursor, last: cursor === null };
+function page(calls: Call[], cursor: string | null, stage: (rows: readonly CallRow[]) => StagedRows): WindowPage {
+  return { rows: stage(calls.map((call) => callRow(call, 'AC'))), read: calls.length, seen: [], maxCreatedMs: null, cursor, last: cursor === null };
 }
 
 /** The target's driver with transactions of `rows` rows. */
@@ -45,18 +45,17 @@ async function writePages(driver: SyncDriver, calls: Call[][], cursor: string | 
   const listings: Array<string | null> = [];
   const recorded: Array<[string | null, boolean]> = [];
   const batches: WindowBatch[] = [];
-  const all = calls.map((group, i) => page(group, i === calls.length - 1 ? null : `p${i + 2}`));
   let error: unknown = null;
   try {
     await migrate(driver);
     await writeWindow(
       driver,
       {
-        async *pages(from) {
+        async *pages(from, stage) {
           listings.push(from);
-          for (let i = from === null ? 0 : Number(from.slice(1)) - 1; i < all.length; i++) {
+          for (let i = from === null ? 0 : Number(from.slice(1)) - 1; i < calls.length; i++) {
             if (i === dieAt) throw new Error('killed');
-            yield all[i]!;
+            yield page(calls[i]!, i === calls.length - 1 ? null : `p${i + 2}`, stage);
           }
         },
         record: async (_session, at, listed) => void recorded.push([at, listed]),
