@@ -64,8 +64,12 @@ export interface SyncDriver {
   readonly splitPages: boolean;
   /** How many pages of the window are read and staged ahead of the one being written. */
   readonly pagesAhead: number;
-  /** Makes rows ready for {@link SqlSession.upsertCalls}, as pages are read ahead: the rows themselves, or a copy the driver keeps. */
-  stage(rows: readonly CallRow[]): StagedRows;
+  /**
+   * Makes rows ready for {@link SqlSession.upsertCalls}, as pages are read
+   * ahead: the rows in an array, or a copy the driver keeps (DuckDB: a file).
+   * The rows are iterated once, and may be made as they are taken.
+   */
+  stage(rows: Iterable<CallRow>): StagedRows;
   /** Whether to create secondary indexes (on start_time, date_created): worth it on PostgreSQL; DuckDB's zone maps do without. */
   readonly secondaryIndexes: boolean;
   /**

@@ -218,7 +218,7 @@ class DuckDbDriver implements SyncDriver {
     this.columnStorage = storageAtLeast12(storageVersion) ? ZSTD_JSON : {};
   }
 
-  stage(rows: readonly CallRow[]): StagedPage {
+  stage(rows: Iterable<CallRow>): StagedPage {
     return this.#pages.stage(rows);
   }
 

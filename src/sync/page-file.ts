@@ -32,7 +32,6 @@ const DEFAULT_MAX_LINE = 2_000_000;
  */
 export class PageFile {
   readonly #fd: number;
-  #length = 0;
 
   /** Creates the file, readable by this user only: a page holds call records. */
   constructor(readonly path: string) {
@@ -50,42 +49,42 @@ export class PageFile {
       allow_quoted_nulls = false, header = false, auto_detect = false${size})`;
   }
 
-  /** Writes the rows, replacing the page before; returns the longest line's length in bytes, rounded up to a power of two past the default. */
-  write(rows: readonly PageRow[]): number {
-    let longest = this.#fill(rows, false);
-    if (longest < 0) longest = this.#fill(rows, true);
-    // Over the page before, in place: truncating the file first cost a tenth of the main thread's time.
-    writeSync(this.#fd, scratch, 0, this.#length, 0);
-    ftruncateSync(this.#fd, this.#length);
-    return longest <= DEFAULT_MAX_LINE ? DEFAULT_MAX_LINE : 2 ** Math.ceil(Math.log2(longest));
-  }
-
-  /** Fills the buffer; unquoted, returns -1 when a field holds a special byte (the page is then written again, quoted). */
-  #fill(rows: readonly PageRow[], quoted: boolean): number {
+  /**
+   * Writes the rows, replacing the page before, in one pass: each row is
+   * taken as the page is put together, so that rows made one at a time are
+   * garbage as soon as they are written. Returns how many rows there were and
+   * the reader's line limit the page needs: the longest line's length in
+   * bytes, rounded up to a power of two past the default.
+   */
+  write(rows: Iterable<PageRow>): { rows: number; maxLine: number } {
     let at = 0;
     let longest = 0;
+    let count = 0;
     for (const row of rows) {
-      const text = quoted ? quote(row.text) : row.text;
-      const raw = row.rawText === null ? NULL_FIELD : quoted ? quote(row.rawText) : row.rawText;
-      // UTF-8 takes at most three bytes for each UTF-16 unit.
-      this.#reserve(at, 3 * (text.length + raw.length) + 2);
       const start = at;
-      at += scratch.write(text, at);
-      scratch[at++] = DELIMITER;
-      at += scratch.write(raw, at);
-      scratch[at++] = NEWLINE;
+      at = this.#put(row, at, false);
+      // Written again, quoted, when a field holds a special byte.
+      if (!plain(scratch.subarray(start, at))) at = this.#put(row, start, true);
       longest = Math.max(longest, at - start);
+      count++;
     }
-    this.#length = at;
-    if (!quoted && !this.#plain(rows.length)) return -1;
-    return longest;
+    // Over the page before, in place: truncating the file first cost a tenth of the main thread's time.
+    writeSync(this.#fd, scratch, 0, at, 0);
+    ftruncateSync(this.#fd, at);
+    return { rows: count, maxLine: longest <= DEFAULT_MAX_LINE ? DEFAULT_MAX_LINE : 2 ** Math.ceil(Math.log2(longest)) };
   }
 
-  /** Whether the buffer holds exactly a delimiter and a line end per row, and no quote or carriage return. */
-  #plain(rows: number): boolean {
-    const page = scratch.subarray(0, this.#length);
-    if (page.includes(QUOTE) || page.includes(RETURN)) return false;
-    return count(page, NEWLINE) === rows && count(page, DELIMITER) === rows;
+  /** Puts a row's line in the buffer at `at`; returns where it ends. */
+  #put(row: PageRow, at: number, quoted: boolean): number {
+    const text = quoted ? quote(row.text) : row.text;
+    const raw = row.rawText === null ? NULL_FIELD : quoted ? quote(row.rawText) : row.rawText;
+    // UTF-8 takes at most three bytes for each UTF-16 unit.
+    this.#reserve(at, 3 * (text.length + raw.length) + 2);
+    let end = at + scratch.write(text, at);
+    scratch[end++] = DELIMITER;
+    end += scratch.write(raw, end);
+    scratch[end++] = NEWLINE;
+    return end;
   }
 
   /** Makes room for `bytes` more after the first `used`. */
@@ -104,8 +103,8 @@ export class PageFile {
 
 const quote = (field: string) => (SPECIALS.test(field) ? `${char(QUOTE)}${field.replace(QUOTES, `${char(QUOTE)}${char(QUOTE)}`)}${char(QUOTE)}` : field);
 
-function count(page: Buffer, byte: number): number {
-  let n = 0;
-  for (let at = page.indexOf(byte); at !== -1; at = page.indexOf(byte, at + 1)) n++;
-  return n;
+/** Whether an unquoted line holds exactly one delimiter and ends with its only line end, with no quote or carriage return. */
+function plain(line: Buffer): boolean {
+  if (line.includes(QUOTE) || line.includes(RETURN)) return false;
+  return line.indexOf(NEWLINE) === line.length - 1 && line.indexOf(DELIMITER) === line.lastIndexOf(DELIMITER);
 }

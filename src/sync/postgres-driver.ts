@@ -111,8 +111,8 @@ class PostgresDriver implements SyncDriver {
     this.#session = new PostgresSession(client);
   }
 
-  stage(rows: readonly CallRow[]): readonly CallRow[] {
-    return rows;
+  stage(rows: Iterable<CallRow>): readonly CallRow[] {
+    return Array.isArray(rows) ? rows : [...rows];
   }
 
   async transaction<T>(work: (session: SqlSession) => Promise<T>, options: TransactionOptions = {}): Promise<T> {

@@ -31,10 +31,11 @@ export class StagedPages {
   }
 
   /** Writes the rows to the next file in turn. */
-  stage(rows: readonly PageRow[]): StagedPage {
+  stage(rows: Iterable<PageRow>): StagedPage {
     const file = this.#files[this.#next]!;
     this.#next = (this.#next + 1) % this.#files.length;
-    return new StagedPage(file, rows.length, file.write(rows));
+    const written = file.write(rows);
+    return new StagedPage(file, written.rows, written.maxLine);
   }
 
   /** Closes and removes every file and the directory. */

@@ -128,11 +128,15 @@ interface RunOptions {
   onProgress: ((progress: SyncProgress) => void) | undefined;
 }
 
-/** Keeps the last row of each sid: a provider may list a call twice when it changes between pages. */
-function uniqueRows(calls: readonly Call[], account: string): CallRow[] {
-  const rows = new Map<string, CallRow>();
-  for (const call of calls) rows.set(call.sid, callRow(call, account));
-  return [...rows.values()];
+/**
+ * The rows of the calls, of the last call of each sid only (a provider may
+ * list a call twice when it changes between pages), each made when it is
+ * taken: staged one at a time, a page's rows are never all alive at once.
+ */
+function* rowsOf(calls: readonly Call[], account: string): Generator<CallRow, void, undefined> {
+  const last = new Map<string, number>();
+  for (let i = 0; i < calls.length; i++) last.set(calls[i]!.sid, i);
+  for (let i = 0; i < calls.length; i++) if (last.get(calls[i]!.sid) === i) yield callRow(calls[i]!, account);
 }
 
 const LIVE: ReadonlySet<string> = new Set(LIVE_STATUSES);
@@ -207,13 +211,13 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
     // The generator below holds no call in a local of its own (a suspended generator keeps its
     // locals alive): this converts and stages the next page, so that only its staged rows wait
     // among the pages read ahead, not its calls and the page's text their records keep.
-    const nextPage = async (listing: AsyncIterator<CallPage>, stage: (rows: readonly CallRow[]) => StagedRows): Promise<WindowPage | null> => {
+    const nextPage = async (listing: AsyncIterator<CallPage>, stage: (rows: Iterable<CallRow>) => StagedRows): Promise<WindowPage | null> => {
       const next = await listing.next();
       if (next.done === true) return null;
       const { calls: listed, cursor } = next.value;
       const calls = from === null ? listed : listed.filter((call) => createdMs(call) >= from);
       const last = cursor === null || calls.length < listed.length;
-      return { rows: stage(uniqueRows(calls, key.account)), read: calls.length, seen: seenOf(calls), maxCreatedMs: latestCreated(calls), cursor, last };
+      return { rows: stage(rowsOf(calls, key.account)), read: calls.length, seen: seenOf(calls), maxCreatedMs: latestCreated(calls), cursor, last };
     };
     const window: WindowSource = {
       async *pages(cursor, stage) {
@@ -246,8 +250,7 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
     try {
       for await (const page of client.calls.pages({ status, pageSize: run.pageSize }, { rawText: true })) {
         remember(page.calls);
-        const rows = uniqueRows(page.calls, key.account);
-        count(await driver.transaction((s) => s.upsertCalls(driver.stage(rows)), { rollback }));
+        count(await driver.transaction((s) => s.upsertCalls(driver.stage(rowsOf(page.calls, key.account))), { rollback }));
         summary.read += page.calls.length;
         progress('live');
       }
@@ -270,8 +273,7 @@ async function runOnce(driver: SyncDriver, client: CallClient, options: RunOptio
         summary.missing += 1;
       }
     }
-    const rows = uniqueRows(calls, key.account);
-    count(await driver.transaction((s) => s.upsertCalls(driver.stage(rows)), { rollback }));
+    count(await driver.transaction((s) => s.upsertCalls(driver.stage(rowsOf(calls, key.account))), { rollback }));
     summary.read += calls.length;
     progress('settle');
   }

@@ -39,7 +39,7 @@ export interface WindowSource {
    * rows, and the calls they came from, are then garbage while the page waits
    * its turn among those read ahead.
    */
-  pages(cursor: string | null, stage: (rows: readonly CallRow[]) => StagedRows): AsyncIterable<WindowPage>;
+  pages(cursor: string | null, stage: (rows: Iterable<CallRow>) => StagedRows): AsyncIterable<WindowPage>;
   /** Records, in the transaction that wrote them, the cursor after its last whole page, whether the window is listed, and the latest creation time read. */
   record(session: SqlSession, cursor: string | null, listed: boolean, maxCreatedMs: number | null): Promise<void>;
 }

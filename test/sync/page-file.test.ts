@@ -24,8 +24,9 @@ describe('PageFile', () => {
 
   /** Writes the rows and reads them back through DuckDB's CSV reader, as sync does. */
   async function roundTrip(rows: PageRow[]): Promise<PageRow[]> {
-    const longest = page.write(rows);
-    const reader = await connection.runAndReadAll(PageFile.reader(longest), [page.path]);
+    const written = page.write(rows);
+    expect(written.rows).toBe(rows.length);
+    const reader = await connection.runAndReadAll(PageFile.reader(written.maxLine), [page.path]);
     return reader.getRowObjectsJS().map((row) => ({ text: row.text as string, rawText: row.raw as string | null }));
   }
 
@@ -40,6 +41,25 @@ describe('PageFile', () => {
       { text: '\x1c', rawText: '{}' },
     ];
     expect(await roundTrip(rows)).toEqual(rows);
+  });
+
+  it('takes its rows from an iterator, once, quoting only the rows that need it', async () => {
+    const rows: PageRow[] = [
+      { text: 'plain', rawText: '{"sid":"CA1"}' },
+      { text: 'delimiter \x1d here', rawText: '{\n"sid":"CA2"}' },
+      { text: 'plain again', rawText: null },
+    ];
+    let taken = 0;
+    function* once() {
+      for (const row of rows) {
+        taken++;
+        yield row;
+      }
+    }
+    const written = page.write(once());
+    expect({ taken, rows: written.rows }).toEqual({ taken: 3, rows: 3 });
+    const reader = await connection.runAndReadAll(PageFile.reader(written.maxLine), [page.path]);
+    expect(reader.getRowObjectsJS().map((row) => ({ text: row.text, rawText: row.raw }))).toEqual(rows);
   });
 
   it('replaces the page before, longer or shorter', async () => {

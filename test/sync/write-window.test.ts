@@ -15,7 +15,7 @@ afterAll(() => engine.stop());
 const [a, b, c, d, e, f] = callsOf(generateDataset({ calls: 10, seed: 5 })).slice(0, 6).map((call) => ({ ...call, status: 'completed' as const }));
 const priced = (call: Call) => ({ ...call, price: '-0.75', priceUnit: 'USD' });
 
-function page(calls: Call[], cursor: string | null, stage: (rows: readonly CallRow[]) => StagedRows): WindowPage {
+function page(calls: Call[], cursor: string | null, stage: (rows: Iterable<CallRow>) => StagedRows): WindowPage {
   return { rows: stage(calls.map((call) => callRow(call, 'AC'))), read: calls.length, seen: [], maxCreatedMs: null, cursor, last: cursor === null };
 }
 
