@@ -24,8 +24,8 @@ const TYPES = {
 
 // Rows in a row group of the files sync writes, and in a transaction (DuckDB's default is 122,880). A
 // transaction's rows wait uncompressed in memory (about 5 kB a row) until its row group is written at the
-// commit: half a row group halves that. 1,000,000 / 100,000 calls, peak RSS: 748-770 / 673-694 MB with
-// memory_limit 384 MB, against 928 / 759 MB with 122,880 rows and 512 MB; the file as large, no slower.
+// commit: half a row group halves that. 1,000,000 / 100,000 calls, peak RSS when chosen: 748-770 / 673-694 MB
+// with memory_limit 384 MB, against 928 / 759 MB with 122,880 rows and 512 MB; the file as large, no slower.
 const ROW_GROUP_ROWS = 61_440;
 
 // Each transaction is a commit: with DuckDB's default (16 MB of log) a checkpoint, which rewrites the
