@@ -242,6 +242,10 @@ class DuckDbDriver implements SyncDriver {
 
   async close(): Promise<void> {
     this.#session.close();
+    // Closing checkpoints what the log holds, on the calling thread: 0.9 s of a stalled event loop at
+    // 100,000 calls. Done first as a statement, it runs on DuckDB's thread; should it fail, the close
+    // checkpoints as it always did, and reports what goes wrong then.
+    await this.connection.run('CHECKPOINT').catch(() => {});
     this.#pages.remove();
     this.connection.closeSync();
     this.instance.closeSync();

@@ -7,7 +7,10 @@ import { generateDataset } from '../../src/emulator/generate-dataset.js';
 import { type Emulator, startEmulator } from '../../src/emulator/server.js';
 import { type TestServer, sendJson, startServer } from '../support/http-server.js';
 import { spawnCli } from '../support/run-cli.js';
+import { callRow } from '../../src/sync/columns.js';
 import { syncCalls } from '../../src/sync/index.js';
+import { migrate } from '../../src/sync/migrations.js';
+import { openTarget } from '../../src/sync/open-target.js';
 import { cliEnv, expectedHashes, sourceOf, storedHashes, syncContract } from './contract.js';
 import { duckdbEngine } from './engines.js';
 import { callsOf } from './evolve.js';
@@ -19,7 +22,10 @@ describe('sync into DuckDB', () => {
 
   describe('storage', () => {
     let emulator: Emulator | undefined;
-    afterEach(async () => emulator?.close());
+    afterEach(async () => {
+      await emulator?.close();
+      emulator = undefined;
+    });
 
     /** Each column's storage methods, and the file's format. */
     async function storage(target: string) {
@@ -48,6 +54,27 @@ describe('sync into DuckDB', () => {
       const groups = await engine.select(target, "SELECT row_group_id, max(count) AS rows FROM pragma_storage_info('calls') GROUP BY row_group_id ORDER BY row_group_id");
       expect(groups.map((group) => Number(group.rows))).toEqual([61_440, 560]);
     }, 60_000);
+
+    it('checkpoints on DuckDB’s thread when it closes the file, so that the event loop turns meanwhile', async () => {
+      const target = await engine.fresh();
+      const driver = await openTarget(target, { lockTimeoutMs: 1000 });
+      await migrate(driver);
+      // Fewer rows than a row group: they wait in DuckDB's log for the checkpoint.
+      const rows = callsOf(generateDataset({ calls: 2000, seed: 5 })).map((call) => callRow(call, 'AC'));
+      await driver.transaction((session) => session.upsertCalls(driver.stage(rows)));
+      let turns = 0;
+      let closed = false;
+      const spin = () => {
+        if (closed) return;
+        turns++;
+        setImmediate(spin);
+      };
+      setImmediate(spin);
+      await driver.close();
+      closed = true;
+      expect(turns).toBeGreaterThan(0);
+      expect(await engine.select(target, 'SELECT count(*) AS n FROM calls')).toEqual([{ n: 2000n }]);
+    });
 
     it('leaves them to FSST in a file of an older format, which would store zstd columns uncompressed', async () => {
       emulator = await startEmulator({ dataset: datasetOf(callsOf(generateDataset({ calls: 3000, seed: 5 }))) });
