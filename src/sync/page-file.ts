@@ -15,9 +15,23 @@ const char = (byte: number) => String.fromCharCode(byte);
 const SPECIALS = /[\n\r\x1c\x1d]/;
 const QUOTES = /\x1c/g;
 
-// Where a page is put together before it is written: one for every file, since a page is written at
-// once, synchronously (a buffer to each of a sync's files held 4 MB more for each).
-let scratch = Buffer.allocUnsafe(1 << 22);
+/**
+ * Where a page is put together before it is written, grown as pages need.
+ * One serves all of a sync's files, since a page is written at once,
+ * synchronously (a buffer to each file held 4 MB more for each), and it is
+ * garbage once the sync's files are.
+ */
+export class PageBuffer {
+  bytes = Buffer.allocUnsafe(1 << 22);
+
+  /** Makes room for `bytes` more after the first `used`. */
+  reserve(used: number, bytes: number): void {
+    if (used + bytes <= this.bytes.length) return;
+    const larger = Buffer.allocUnsafe(Math.max(used + bytes, 2 * this.bytes.length));
+    this.bytes.copy(larger, 0, 0, used);
+    this.bytes = larger;
+  }
+}
 
 /** DuckDB's default `max_line_size`; a longer line needs a reader told so. */
 const DEFAULT_MAX_LINE = 2_000_000;
@@ -33,8 +47,11 @@ const DEFAULT_MAX_LINE = 2_000_000;
 export class PageFile {
   readonly #fd: number;
 
-  /** Creates the file, readable by this user only: a page holds call records. */
-  constructor(readonly path: string) {
+  /** Creates the file, readable by this user only (a page holds call records); pages are put together in `buffer`. */
+  constructor(
+    readonly path: string,
+    private readonly buffer = new PageBuffer(),
+  ) {
     this.#fd = openSync(path, 'w', 0o600);
   }
 
@@ -64,12 +81,12 @@ export class PageFile {
       const start = at;
       at = this.#put(row, at, false);
       // Written again, quoted, when a field holds a special byte.
-      if (!plain(scratch.subarray(start, at))) at = this.#put(row, start, true);
+      if (!plain(this.buffer.bytes.subarray(start, at))) at = this.#put(row, start, true);
       longest = Math.max(longest, at - start);
       count++;
     }
     // Over the page before, in place: truncating the file first cost a tenth of the main thread's time.
-    writeSync(this.#fd, scratch, 0, at, 0);
+    writeSync(this.#fd, this.buffer.bytes, 0, at, 0);
     ftruncateSync(this.#fd, at);
     return { rows: count, maxLine: longest <= DEFAULT_MAX_LINE ? DEFAULT_MAX_LINE : 2 ** Math.ceil(Math.log2(longest)) };
   }
@@ -79,20 +96,13 @@ export class PageFile {
     const text = quoted ? quote(row.text) : row.text;
     const raw = row.rawText === null ? NULL_FIELD : quoted ? quote(row.rawText) : row.rawText;
     // UTF-8 takes at most three bytes for each UTF-16 unit.
-    this.#reserve(at, 3 * (text.length + raw.length) + 2);
-    let end = at + scratch.write(text, at);
-    scratch[end++] = DELIMITER;
-    end += scratch.write(raw, end);
-    scratch[end++] = NEWLINE;
+    this.buffer.reserve(at, 3 * (text.length + raw.length) + 2);
+    const bytes = this.buffer.bytes;
+    let end = at + bytes.write(text, at);
+    bytes[end++] = DELIMITER;
+    end += bytes.write(raw, end);
+    bytes[end++] = NEWLINE;
     return end;
-  }
-
-  /** Makes room for `bytes` more after the first `used`. */
-  #reserve(used: number, bytes: number): void {
-    if (used + bytes <= scratch.length) return;
-    const larger = Buffer.allocUnsafe(Math.max(used + bytes, 2 * scratch.length));
-    scratch.copy(larger, 0, 0, used);
-    scratch = larger;
   }
 
   /** Closes the file (its directory's owner removes it). */

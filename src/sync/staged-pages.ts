@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StagedRows } from './driver.js';
-import { PageFile, type PageRow } from './page-file.js';
+import { PageBuffer, PageFile, type PageRow } from './page-file.js';
 
 /** A page of rows in one of {@link StagedPages}' files, waiting to be written into calls. */
 export class StagedPage implements StagedRows {
@@ -27,7 +27,8 @@ export class StagedPages {
   #next = 0;
 
   constructor(ahead: number) {
-    this.#files = Array.from({ length: ahead + 2 }, (_, i) => new PageFile(join(this.#dir, `page-${i}.csv`)));
+    const buffer = new PageBuffer();
+    this.#files = Array.from({ length: ahead + 2 }, (_, i) => new PageFile(join(this.#dir, `page-${i}.csv`), buffer));
   }
 
   /** Writes the rows to the next file in turn. */
