@@ -1,7 +1,7 @@
 import { type CallClient, createCallClient } from '../client/call-client.js';
-import type { CallPage } from '../client/list-calls.js';
 import type { CallClientOptions } from '../client/config.js';
 import { NotFoundError } from '../client/errors/not-found-error.js';
+import type { CallPage } from '../client/list-calls.js';
 import type { Call } from '../model/call.js';
 import { BadQueryError } from '../model/errors/bad-query-error.js';
 import { UnsupportedQueryError } from '../model/errors/unsupported-query-error.js';
