@@ -75,9 +75,10 @@ export async function* listCalls(
   let remaining = query.limit ?? Number.POSITIVE_INFINITY;
   let batch: Call[] = [];
 
-  // The generator yields what these return and holds no call in a local of its own: a suspended
-  // generator keeps its locals alive, so the last call taken, and through its record's kept
-  // text its whole page, would live on while the caller works on the batch handed over.
+  // The generator yields what handOver returns and takes calls through take, so that it holds no
+  // call in a local of its own: a suspended generator keeps its locals alive, so the last call
+  // taken, and through its record's kept text its whole page, would live on while the caller
+  // works on the batch handed over.
   const handOver = (next: string | null): CallPage => {
     const page = { calls: batch, cursor: next };
     batch = [];

@@ -112,7 +112,7 @@ class PostgresDriver implements SyncDriver {
   }
 
   stage(rows: Iterable<CallRow>): readonly CallRow[] {
-    return Array.isArray(rows) ? rows : [...rows];
+    return [...rows];
   }
 
   async transaction<T>(work: (session: SqlSession) => Promise<T>, options: TransactionOptions = {}): Promise<T> {

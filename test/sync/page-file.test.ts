@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
@@ -22,9 +22,9 @@ describe('PageFile', () => {
     rmSync(dir, { recursive: true });
   });
 
-  /** Writes the rows and reads them back through DuckDB's CSV reader, as sync does. */
-  async function roundTrip(rows: PageRow[]): Promise<PageRow[]> {
-    const written = page.write(rows);
+  /** Writes the rows (taken from `source`) and reads them back through DuckDB's CSV reader, as sync does. */
+  async function roundTrip(rows: PageRow[], source: Iterable<PageRow> = rows): Promise<PageRow[]> {
+    const written = page.write(source);
     expect(written.rows).toBe(rows.length);
     const reader = await connection.runAndReadAll(PageFile.reader(written.maxLine), [page.path]);
     return reader.getRowObjectsJS().map((row) => ({ text: row.text as string, rawText: row.raw as string | null }));
@@ -56,10 +56,12 @@ describe('PageFile', () => {
         yield row;
       }
     }
-    const written = page.write(once());
-    expect({ taken, rows: written.rows }).toEqual({ taken: 3, rows: 3 });
-    const reader = await connection.runAndReadAll(PageFile.reader(written.maxLine), [page.path]);
-    expect(reader.getRowObjectsJS().map((row) => ({ text: row.text, rawText: row.raw }))).toEqual(rows);
+    expect(await roundTrip(rows, once())).toEqual(rows);
+    expect(taken).toBe(3);
+    // Only the second row's fields are quoted (\x1c); the rows around it are written as they are.
+    const file = readFileSync(page.path, 'utf8');
+    expect(file.startsWith('plain\x1d{"sid":"CA1"}\n\x1cdelimiter')).toBe(true);
+    expect(file.endsWith('\x1c\nplain again\x1d\x1e\n')).toBe(true);
   });
 
   it('replaces the page before, longer or shorter', async () => {
